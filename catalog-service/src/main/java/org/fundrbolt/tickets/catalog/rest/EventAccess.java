@@ -1,0 +1,66 @@
+package org.fundrbolt.tickets.catalog.rest;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.fundrbolt.tickets.catalog.service.DomainException;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The event-scope rule of API.md: a {@code super_admin} may act on every event, an
+ * {@code event_coordinator} only on the events listed in the token's {@code events} claim.
+ */
+@RequestScoped
+public class EventAccess {
+
+    public static final String COORDINATOR = "event_coordinator";
+    public static final String SUPER_ADMIN = "super_admin";
+    public static final String DONOR = "donor";
+    public static final String SERVICE = "service";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public EventAccess(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** Parses a path event id (404 {@code not_found} when it is no UUID) and checks the caller may administer it. */
+    public UUID administer(String eventIdText) {
+        UUID eventId = Ids.parse(eventIdText, "not_found", "event");
+        if (identity.hasRole(SUPER_ADMIN)) {
+            return eventId;
+        }
+        if (identity.hasRole(COORDINATOR) && coordinatedEvents().contains(eventId.toString())) {
+            return eventId;
+        }
+        throw DomainException.forbidden("Your token does not allow administering event " + eventId + ".");
+    }
+
+    /** The caller's user id ({@code sub}). */
+    public UUID userId() {
+        try {
+            return UUID.fromString(token.getSubject());
+        } catch (RuntimeException e) {
+            throw new DomainException(401, "unauthenticated", "The token's subject is not a user id.");
+        }
+    }
+
+    private Set<String> coordinatedEvents() {
+        Object claim = token.getClaim("events");
+        if (claim instanceof jakarta.json.JsonArray array) {
+            return array.getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(value -> value.getString().toLowerCase()).collect(java.util.stream.Collectors.toSet());
+        }
+        if (claim instanceof java.util.Collection<?> values) {
+            return values.stream().map(value -> String.valueOf(value).replace("\"", "").toLowerCase())
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        return Set.of();
+    }
+}

@@ -1,0 +1,29 @@
+package org.fundrbolt.tickets.purchase.rest;
+
+import java.util.UUID;
+
+import org.fundrbolt.tickets.purchase.service.DomainException;
+
+/** Path ids: a value that is not a UUID names no resource, so it answers the resource's 404 code. */
+public final class Ids {
+
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern
+            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private Ids() {
+    }
+
+    public static UUID parse(String text, String notFoundCode, String what) {
+        if (text == null || !UUID_TEXT.matcher(text).matches()) {
+            throw DomainException.notFound(notFoundCode, "No " + what + " with id '" + abbreviate(text) + "'.");
+        }
+        return UUID.fromString(text);
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+}
