@@ -1,0 +1,126 @@
+package org.fundrbolt.tickets.purchase.client;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
+import org.fundrbolt.tickets.purchase.service.DomainException;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * The synchronous calls to promo-service (ARCHITECTURE.md): redeem a code before the sale commits,
+ * release it when the sale fails. Owns the timeout and the circuit breaker; promo's own refusals
+ * (404/409/410/422/429) pass through unchanged, anything else becomes 503 dependency_unavailable.
+ */
+@ApplicationScoped
+public class PromoClient {
+
+    private static final Logger LOG = Logger.getLogger(PromoClient.class);
+
+    /** What a successful redeem answers. */
+    public record Redemption(UUID promoId, String code, BigDecimal discountAmount) {
+    }
+
+    /** A refusal by promo-service itself, passed on to the donor as it is. */
+    public static class PromoRefusal extends DomainException {
+        public PromoRefusal(int status, String code, String detail, Map<String, Object> extensions) {
+            super(status, code, detail, List.of(), extensions);
+        }
+    }
+
+    private final WebClient client;
+    private final URI base;
+    private final long timeoutMillis;
+    private final ServiceToken serviceToken;
+
+    public PromoClient(Vertx vertx, PurchaseConfig config, ServiceToken serviceToken) {
+        this.client = WebClient.create(vertx);
+        this.base = URI.create(config.promo().url());
+        this.timeoutMillis = config.promo().timeout().toMillis();
+        this.serviceToken = serviceToken;
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = PromoRefusal.class)
+    public Uni<Redemption> redeem(UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
+            int quantity, BigDecimal basePrice) {
+        JsonObject body = new JsonObject().put("purchase_id", purchaseId.toString()).put("event_id", eventId.toString())
+                .put("donor_id", donorId.toString()).put("code", code).put("package_id", packageId.toString())
+                .put("quantity", quantity).put("base_price", basePrice);
+        return client.postAbs(base.resolve("/internal/v1/redemptions").toString())
+                .putHeader("Authorization", serviceToken.bearer())
+                .timeout(timeoutMillis)
+                .sendJsonObject(body)
+                .onFailure().transform(failure -> unavailable(failure))
+                .map(this::redemption);
+    }
+
+    @Retry(maxRetries = 3, delay = 200)
+    public Uni<Void> release(UUID purchaseId) {
+        return client.deleteAbs(base.resolve("/internal/v1/redemptions/" + purchaseId).toString())
+                .putHeader("Authorization", serviceToken.bearer())
+                .timeout(timeoutMillis)
+                .send()
+                .map(response -> {
+                    if (response.statusCode() >= 300) {
+                        throw new IllegalStateException("release answered " + response.statusCode());
+                    }
+                    return (Void) null;
+                });
+    }
+
+    private Redemption redemption(HttpResponse<?> response) {
+        int status = response.statusCode();
+        if (status == 200 || status == 201) {
+            JsonObject json = response.bodyAsJsonObject();
+            return new Redemption(UUID.fromString(json.getString("promo_id")), json.getString("code"),
+                    new BigDecimal(json.getValue("discount_amount").toString()));
+        }
+        if (status >= 400 && status < 500 && status != 401 && status != 403) {
+            JsonObject problem = safeJson(response);
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            String retryAfter = response.getHeader("Retry-After");
+            if (retryAfter != null) {
+                extensions.put("retry_after", retryAfter);
+            }
+            return throwRefusal(status, problem.getString("code", "promo_code_not_found"),
+                    problem.getString("detail", "The promo code cannot be used."), extensions);
+        }
+        LOG.warnf("promo-service answered %d to a redeem", status);
+        throw DomainException.dependencyUnavailable("promo-service");
+    }
+
+    private static Redemption throwRefusal(int status, String code, String detail, Map<String, Object> extensions) {
+        throw new PromoRefusal(status, code, detail, extensions);
+    }
+
+    private static JsonObject safeJson(HttpResponse<?> response) {
+        try {
+            JsonObject json = response.bodyAsJsonObject();
+            return json == null ? new JsonObject() : json;
+        } catch (RuntimeException e) {
+            return new JsonObject();
+        }
+    }
+
+    private static DomainException unavailable(Throwable failure) {
+        if (failure instanceof DomainException domain) {
+            return domain;
+        }
+        LOG.warnf("promo-service unreachable: %s", failure.toString());
+        return DomainException.dependencyUnavailable("promo-service");
+    }
+}

@@ -1,0 +1,46 @@
+package org.fundrbolt.tickets.purchase.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed configuration of purchase-service (keys under {@code purchase.}). */
+@ConfigMapping(prefix = "purchase")
+public interface PurchaseConfig {
+
+    /** How many waiting purchases of one package one database transaction may claim at most. */
+    @WithDefault("64")
+    int saleBatchSize();
+
+    TicketSigning ticketSigning();
+
+    Promo promo();
+
+    /** The ticket-signing key (ES256): never generated at start-up, so tickets survive restarts. */
+    interface TicketSigning {
+        /** Key id of the active key, written into every QR token (env PURCHASE_TICKET_SIGNING_KID). */
+        String kid();
+
+        /** PKCS#8 PEM of the active private key (env PURCHASE_TICKET_SIGNING_PRIVATE_KEY_LOCATION). */
+        String privateKeyLocation();
+
+        /** PEM of the active public key (env PURCHASE_TICKET_SIGNING_PUBLIC_KEY_LOCATION). */
+        String publicKeyLocation();
+
+        /** Old keys kept for verification after a rotation, as {@code kid=/path/public.pem}. */
+        Optional<List<String>> retiredPublicKeys();
+    }
+
+    /** The synchronous redeem/release calls to promo-service. */
+    interface Promo {
+        /** Base URL of promo-service (env PURCHASE_PROMO_URL). */
+        @WithDefault("http://127.0.0.1:8082")
+        String url();
+
+        @WithDefault("2s")
+        Duration timeout();
+    }
+}

@@ -1,0 +1,132 @@
+package org.fundrbolt.tickets.purchase.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
+import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.OptionResponseView;
+import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads of stored purchases, shaped as the API's {@code Purchase}. */
+@ApplicationScoped
+public class PurchaseQueries {
+
+    /** A purchase stored under a donor's Idempotency-Key, and the fingerprint of the body that made it. */
+    public record KeyedPurchase(UUID purchaseId, String fingerprint) {
+    }
+
+    /** One page of purchases and the total count. */
+    public record Page(List<PurchaseView> purchases, long total) {
+    }
+
+    private static final String COLUMNS = "id, event_id, package_id, donor_id, quantity, unit_price, base_price, "
+            + "discount_amount, total_price, promo_code, tax_deductible_amount, created_at";
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    public PurchaseQueries(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    public Uni<Optional<KeyedPurchase>> findByKey(UUID donorId, String idempotencyKey) {
+        return pool.preparedQuery("SELECT id, request_hash FROM purchases WHERE donor_id = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(donorId, idempotencyKey))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(new KeyedPurchase(rows.iterator().next().getUUID("id"),
+                                rows.iterator().next().getString("request_hash"))));
+    }
+
+    public Uni<Optional<PurchaseView>> find(UUID purchaseId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases WHERE id = $1").execute(Tuple.of(purchaseId))
+                .chain(this::views).map(views -> views.stream().findFirst());
+    }
+
+    public Uni<Page> byEvent(UUID eventId, int page, int size) {
+        Uni<List<PurchaseView>> list = pool.preparedQuery("SELECT " + COLUMNS
+                + " FROM purchases WHERE event_id = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(eventId, size, (long) page * size)).chain(this::views);
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS total FROM purchases WHERE event_id = $1")
+                .execute(Tuple.of(eventId)).map(rows -> rows.iterator().next().getLong("total"));
+        return Uni.combine().all().unis(list, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+
+    public Uni<List<PurchaseView>> byDonor(UUID donorId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases WHERE donor_id = $1 ORDER BY seq DESC LIMIT 500")
+                .execute(Tuple.of(donorId)).chain(this::views);
+    }
+
+    private Uni<List<PurchaseView>> views(RowSet<Row> rows) {
+        List<Row> purchases = new ArrayList<>();
+        rows.forEach(purchases::add);
+        if (purchases.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID[] ids = purchases.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
+        Uni<Map<UUID, List<OptionResponseView>>> answers = pool.preparedQuery(
+                "SELECT purchase_id, option_id, label, value::text AS value FROM purchase_option_responses "
+                        + "WHERE purchase_id = ANY($1) ORDER BY purchase_id, position")
+                .execute(Tuple.of(ids)).map(found -> {
+                    Map<UUID, List<OptionResponseView>> byPurchase = new HashMap<>();
+                    found.forEach(row -> byPurchase.computeIfAbsent(row.getUUID("purchase_id"), k -> new ArrayList<>())
+                            .add(new OptionResponseView(row.getUUID("option_id"), row.getString("label"),
+                                    readJson(row.getString("value")))));
+                    return byPurchase;
+                });
+        Uni<Map<UUID, List<TicketView>>> tickets = pool.preparedQuery(
+                "SELECT id, purchase_id, ticket_number, qr_code, guest_name, guest_email, checked_in_at FROM tickets "
+                        + "WHERE purchase_id = ANY($1) ORDER BY purchase_id, seat_index")
+                .execute(Tuple.of(ids)).map(found -> {
+                    Map<UUID, List<TicketView>> byPurchase = new HashMap<>();
+                    found.forEach(row -> byPurchase.computeIfAbsent(row.getUUID("purchase_id"), k -> new ArrayList<>())
+                            .add(new TicketView(row.getUUID("id"), row.getString("ticket_number"),
+                                    row.getString("qr_code"), row.getString("guest_name"), row.getString("guest_email"),
+                                    instant(row, "checked_in_at"))));
+                    return byPurchase;
+                });
+        return Uni.combine().all().unis(answers, tickets).asTuple().map(both -> {
+            Map<UUID, PurchaseView> views = new LinkedHashMap<>();
+            for (Row row : purchases) {
+                UUID id = row.getUUID("id");
+                views.put(id, new PurchaseView(id, row.getUUID("event_id"), row.getUUID("package_id"),
+                        row.getUUID("donor_id"), row.getInteger("quantity"), row.getBigDecimal("unit_price"),
+                        row.getBigDecimal("base_price"), row.getBigDecimal("discount_amount"),
+                        row.getBigDecimal("total_price"), row.getString("promo_code"),
+                        row.getBigDecimal("tax_deductible_amount"), both.getItem1().getOrDefault(id, List.of()),
+                        both.getItem2().getOrDefault(id, List.of()), instant(row, "created_at")));
+            }
+            return List.copyOf(views.values());
+        });
+    }
+
+    private static Instant instant(Row row, String column) {
+        var value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readJson(String text) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.fundrbolt.tickets.purchase.rest;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest;
+import org.fundrbolt.tickets.purchase.service.PurchaseService;
+
+import io.smallrye.mutiny.Uni;
+
+/** The donor checkout (API.md, "Checkout"). */
+@Path("/api/v1/events/{event_id}/tickets/purchase")
+@RolesAllowed(EventAccess.DONOR)
+public class CheckoutResource {
+
+    private final PurchaseService purchases;
+    private final EventAccess access;
+
+    public CheckoutResource(PurchaseService purchases, EventAccess access) {
+        this.purchases = purchases;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> purchase(@PathParam("event_id") String eventId,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, PurchaseRequest request) {
+        var event = Ids.parse(eventId, "not_found", "event");
+        var donor = access.userId();
+        String key = PurchaseService.checkIdempotencyKey(idempotencyKey);
+        return purchases.purchase(event, donor, key, request).map(purchase -> Response
+                .created(URI.create("/api/v1/me/tickets/purchases/" + purchase.id())).entity(purchase).build());
+    }
+}

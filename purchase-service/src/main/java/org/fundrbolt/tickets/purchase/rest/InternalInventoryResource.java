@@ -1,0 +1,67 @@
+package org.fundrbolt.tickets.purchase.rest;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.fundrbolt.tickets.purchase.repository.InventoryRepository;
+import org.fundrbolt.tickets.purchase.service.DomainException;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The two decisions the catalog cannot take on its lagging projection (ARCHITECTURE.md): lowering a
+ * limit and retiring a package, answered on the authoritative sold_count. Service callers only.
+ */
+@Path("/internal/v1/inventory/{package_id}")
+@RolesAllowed(EventAccess.SERVICE)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalInventoryResource {
+
+    /** Body of set limit. */
+    public record LimitChange(UUID eventId, Integer quantityLimit, Long catalogVersion) {
+    }
+
+    /** Body of retire. */
+    public record Retirement(UUID eventId, Long catalogVersion) {
+    }
+
+    private final InventoryRepository inventory;
+
+    public InternalInventoryResource(InventoryRepository inventory) {
+        this.inventory = inventory;
+    }
+
+    @PUT
+    @Path("/limit")
+    public Uni<Map<String, Integer>> setLimit(@PathParam("package_id") String packageId, LimitChange change) {
+        UUID id = Ids.parse(packageId, "package_not_found", "package");
+        if (change == null || change.eventId() == null || change.catalogVersion() == null
+                || (change.quantityLimit() != null && change.quantityLimit() < 0)) {
+            throw DomainException.validation("body", "event_id, catalog_version and a non-negative quantity_limit or null are required");
+        }
+        return inventory.setLimit(id, change.eventId(), change.quantityLimit(), change.catalogVersion())
+                .map(sold -> Map.of("sold_count", sold.orElseThrow(() -> DomainException.conflict("quantity_below_sold",
+                        "The new limit is below the number of packages already sold."))));
+    }
+
+    @POST
+    @Path("/retire")
+    public Uni<Map<String, Integer>> retire(@PathParam("package_id") String packageId, Retirement retirement) {
+        UUID id = Ids.parse(packageId, "package_not_found", "package");
+        if (retirement == null || retirement.eventId() == null || retirement.catalogVersion() == null) {
+            throw DomainException.validation("body", "event_id and catalog_version are required");
+        }
+        return inventory.retire(id, retirement.eventId(), retirement.catalogVersion())
+                .map(sold -> Map.of("sold_count", sold));
+    }
+}

@@ -1,0 +1,75 @@
+package org.fundrbolt.tickets.purchase.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
+import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
+import org.fundrbolt.tickets.purchase.service.DomainException;
+import org.fundrbolt.tickets.purchase.service.TicketSigner;
+
+import io.smallrye.mutiny.Uni;
+
+/** Reads of purchases: the coordinator's list, the donor's own purchases, and the public signing keys. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class PurchaseReadResource {
+
+    private final PurchaseQueries purchases;
+    private final EventAccess access;
+    private final TicketSigner signer;
+
+    public PurchaseReadResource(PurchaseQueries purchases, EventAccess access, TicketSigner signer) {
+        this.purchases = purchases;
+        this.access = access;
+        this.signer = signer;
+    }
+
+    @GET
+    @Path("/admin/events/{event_id}/tickets/purchases")
+    @RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+    public Uni<Map<String, Object>> list(@PathParam("event_id") String eventId,
+            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+        var event = access.administer(eventId);
+        int pageNumber = number("page", page, 0, Integer.MAX_VALUE / 200);
+        int pageSize = number("size", size, 1, 200);
+        return purchases.byEvent(event, pageNumber, pageSize).map(found -> Map.of("purchases", found.purchases(),
+                "page", pageNumber, "size", pageSize, "total", found.total()));
+    }
+
+    @GET
+    @Path("/me/tickets/purchases")
+    @RolesAllowed(EventAccess.DONOR)
+    public Uni<Map<String, List<PurchaseView>>> mine() {
+        return purchases.byDonor(access.userId()).map(found -> Map.of("purchases", found));
+    }
+
+    @GET
+    @Path("/tickets/signing-keys")
+    @PermitAll
+    public Map<String, Object> signingKeys() {
+        return signer.jwks();
+    }
+
+    private static int number(String field, String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw DomainException.validation(field, field + " must be a whole number from " + min + " to " + max);
+    }
+}

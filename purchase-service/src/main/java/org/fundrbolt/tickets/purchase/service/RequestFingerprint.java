@@ -1,0 +1,33 @@
+package org.fundrbolt.tickets.purchase.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest;
+
+/** What makes two checkout bodies "the same" for an Idempotency-Key: a digest of their meaning. */
+public final class RequestFingerprint {
+
+    private RequestFingerprint() {
+    }
+
+    public static String of(UUID eventId, PurchaseRequest request) {
+        StringBuilder canonical = new StringBuilder()
+                .append(eventId).append('|').append(request.packageId()).append('|').append(request.quantity())
+                .append('|').append(request.promoCode() == null ? "" : request.promoCode().trim().toUpperCase(Locale.ROOT));
+        request.answers().stream()
+                .sorted(Comparator.comparing(answer -> String.valueOf(answer.optionId())))
+                .forEach(answer -> canonical.append('|').append(answer.optionId()).append('=').append(answer.value()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.fundrbolt.tickets.purchase;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Publishes catalog.packages snapshots to the real broker, as catalog-service does. */
+final class CatalogFeed {
+
+    private static final KafkaProducer<String, String> PRODUCER;
+
+    static {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", StringSerializer.class.getName());
+        props.put("acks", "all");
+        PRODUCER = new KafkaProducer<>(props);
+    }
+
+    private CatalogFeed() {
+    }
+
+    static JsonObject snapshot(UUID eventId, UUID packageId, String price, Integer limit, long version) {
+        return new JsonObject().put("message_id", UUID.randomUUID().toString()).put("event_type", "package_snapshot")
+                .put("package_id", packageId.toString()).put("event_id", eventId.toString()).put("version", version)
+                .put("deleted", false).put("name", "Gala seat").put("description", null)
+                .put("price", Double.valueOf(price)).put("quantity_limit", limit).put("display_order", 0)
+                .put("is_enabled", true).put("seats_per_package", 1).put("fair_market_value", null)
+                .put("custom_options", new JsonArray()).put("occurred_at", "2026-11-28T10:00:00.000Z")
+                .put("unknown_future_field", "ignored");
+    }
+
+    static JsonObject option(UUID id, String label, String type, List<String> choices, boolean required, int order) {
+        return new JsonObject().put("id", id.toString()).put("label", label).put("option_type", type)
+                .put("choices", choices == null ? null : new JsonArray(choices)).put("is_required", required)
+                .put("display_order", order).put("max_length", "text_input".equals(type) ? 20 : null);
+    }
+
+    static void publish(JsonObject snapshot) {
+        try {
+            PRODUCER.send(new ProducerRecord<>("catalog.packages", snapshot.getString("package_id"), snapshot.encode()))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Duration patience() {
+        return Duration.ofSeconds(20);
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+}
