@@ -46,6 +46,11 @@ final class CatalogFeed {
                 .put("display_order", order).put("max_length", "text_input".equals(type) ? 20 : null);
     }
 
+    static JsonObject table(UUID eventId, UUID packageId, String price, int seats, String fairMarketValue) {
+        return snapshot(eventId, packageId, price, null, 1).put("seats_per_package", seats)
+                .put("fair_market_value", fairMarketValue == null ? null : Double.valueOf(fairMarketValue));
+    }
+
     static void publish(JsonObject snapshot) {
         try {
             PRODUCER.send(new ProducerRecord<>("catalog.packages", snapshot.getString("package_id"), snapshot.encode()))

@@ -32,53 +32,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
 @QuarkusTest
-class CheckoutTests {
-
-    @Inject
-    Pool pool;
-
-    private final UUID event = UUID.randomUUID();
-
-    private UUID packageOnSale(String price, Integer limit, JsonArray options) {
-        UUID packageId = UUID.randomUUID();
-        JsonObject snapshot = CatalogFeed.snapshot(event, packageId, price, limit, 1);
-        if (options != null) {
-            snapshot.put("custom_options", options);
-        }
-        CatalogFeed.publish(snapshot);
-        Instant deadline = Instant.now().plus(CatalogFeed.patience());
-        while (Instant.now().isBefore(deadline)) {
-            var rows = pool.preparedQuery("SELECT 1 FROM inventory WHERE package_id = $1").execute(Tuple.of(packageId))
-                    .await().atMost(Duration.ofSeconds(5));
-            if (rows.size() == 1) {
-                return packageId;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("the snapshot of " + packageId + " never reached the inventory");
-    }
-
-    private Response buy(UUID donor, UUID packageId, int quantity, String key, Object options) {
-        var request = given().auth().oauth2(Tokens.donor(donor)).contentType("application/json");
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        JsonObject body = new JsonObject().put("package_id", packageId.toString()).put("quantity", quantity);
-        if (options != null) {
-            body.put("option_responses", options);
-        }
-        return request.body(body.encode()).post("/api/v1/events/" + event + "/tickets/purchase");
-    }
-
-    private int soldCount(UUID packageId) {
-        return pool.preparedQuery("SELECT sold_count FROM inventory WHERE package_id = $1").execute(Tuple.of(packageId))
-                .await().atMost(Duration.ofSeconds(5)).iterator().next().getInteger("sold_count");
-    }
-
-    private long purchasedQuantity(UUID packageId) {
-        return pool.preparedQuery("SELECT coalesce(sum(quantity), 0) AS q FROM purchases WHERE package_id = $1")
-                .execute(Tuple.of(packageId)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong("q");
-    }
+class CheckoutTests extends SaleFixture {
 
     @Test
     void sellsAPurchaseWithNumberedSignedTickets() {
@@ -271,41 +225,5 @@ class CheckoutTests {
                 .post("/internal/v1/inventory/" + packageId + "/retire").then().statusCode(200)
                 .body("sold_count", equalTo(4));
         buy(UUID.randomUUID(), packageId, 1, null, null).then().statusCode(404).body("code", equalTo("package_not_found"));
-    }
-
-    private static JsonObject answer(UUID option, Object value) {
-        return new JsonObject().put("option_id", option.toString()).put("value", value);
-    }
-
-    private static <T> List<T> concurrently(int count, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

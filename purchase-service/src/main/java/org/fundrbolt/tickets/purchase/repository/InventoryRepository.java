@@ -48,15 +48,16 @@ public class InventoryRepository {
     public Uni<Void> apply(PackageSnapshot snapshot) {
         String sql = """
                 INSERT INTO inventory (package_id, event_id, name, unit_price, quantity_limit, enabled, deleted,
-                    seats_per_package, fair_market_value, option_schema, catalog_version, updated_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ($10::text)::jsonb, $11, now())
+                    seats_per_package, fair_market_value, option_schema, catalog_version, display_order, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ($10::text)::jsonb, $11, $12, now())
                 ON CONFLICT (package_id) DO UPDATE SET
                     event_id = EXCLUDED.event_id, name = EXCLUDED.name, unit_price = EXCLUDED.unit_price,
                     quantity_limit = CASE WHEN EXCLUDED.quantity_limit IS NULL THEN NULL
                                           ELSE GREATEST(EXCLUDED.quantity_limit, inventory.sold_count) END,
                     enabled = EXCLUDED.enabled, deleted = EXCLUDED.deleted,
                     seats_per_package = EXCLUDED.seats_per_package, fair_market_value = EXCLUDED.fair_market_value,
-                    option_schema = EXCLUDED.option_schema, catalog_version = EXCLUDED.catalog_version, updated_at = now()
+                    option_schema = EXCLUDED.option_schema, catalog_version = EXCLUDED.catalog_version,
+                    display_order = EXCLUDED.display_order, updated_at = now()
                 WHERE inventory.catalog_version <= EXCLUDED.catalog_version
                 """;
         boolean enabled = !snapshot.deleted() && Boolean.TRUE.equals(snapshot.isEnabled());
@@ -68,7 +69,8 @@ public class InventoryRepository {
                 .addValue(snapshot.seatsPerPackage() == null ? 1 : snapshot.seatsPerPackage())
                 .addValue(snapshot.fairMarketValue())
                 .addValue(write(snapshot.customOptions() == null ? List.of() : snapshot.customOptions()))
-                .addValue(snapshot.version());
+                .addValue(snapshot.version())
+                .addValue(snapshot.displayOrder() == null ? 0 : snapshot.displayOrder());
         return pool.preparedQuery(sql).execute(params).replaceWithVoid();
     }
 

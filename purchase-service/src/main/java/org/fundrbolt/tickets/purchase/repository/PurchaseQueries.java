@@ -60,6 +60,17 @@ public class PurchaseQueries {
                 .chain(this::views).map(views -> views.stream().findFirst());
     }
 
+    /** A purchase with the package name it was sold under (for the receipt). */
+    public record NamedPurchase(PurchaseView purchase, String packageName) {
+    }
+
+    public Uni<Optional<NamedPurchase>> findWithPackageName(UUID purchaseId) {
+        return find(purchaseId).chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<NamedPurchase>empty())
+                : pool.preparedQuery("SELECT package_name FROM purchases WHERE id = $1").execute(Tuple.of(purchaseId))
+                        .map(rows -> Optional.of(new NamedPurchase(found.get(),
+                                rows.iterator().next().getString("package_name")))));
+    }
+
     public Uni<Page> byEvent(UUID eventId, int page, int size) {
         Uni<List<PurchaseView>> list = pool.preparedQuery("SELECT " + COLUMNS
                 + " FROM purchases WHERE event_id = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3")

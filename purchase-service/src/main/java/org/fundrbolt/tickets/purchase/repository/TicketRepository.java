@@ -1,0 +1,59 @@
+package org.fundrbolt.tickets.purchase.repository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Queries of single tickets: ownership, guest assignment and the once-only check-in. */
+@ApplicationScoped
+public class TicketRepository {
+
+    /** A ticket with what its checks need. */
+    public record StoredTicket(UUID id, UUID purchaseId, UUID eventId, UUID donorId, String ticketNumber,
+            String qrCode, String guestName, String guestEmail, Instant checkedInAt) {
+    }
+
+    private static final String SELECT = "SELECT t.id, t.purchase_id, t.event_id, p.donor_id, t.ticket_number, "
+            + "t.qr_code, t.guest_name, t.guest_email, t.checked_in_at FROM tickets t JOIN purchases p ON p.id = t.purchase_id ";
+
+    private final Pool pool;
+
+    public TicketRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Optional<StoredTicket>> find(UUID ticketId) {
+        return pool.preparedQuery(SELECT + "WHERE t.id = $1").execute(Tuple.of(ticketId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ticket(rows.iterator().next())));
+    }
+
+    /** Assigns the seat unless it was checked in meanwhile (then empty). */
+    public Uni<Optional<StoredTicket>> assignGuest(UUID ticketId, String guestName, String guestEmail) {
+        return pool.preparedQuery("UPDATE tickets SET guest_name = $2, guest_email = $3 "
+                + "WHERE id = $1 AND checked_in_at IS NULL RETURNING id")
+                .execute(Tuple.of(ticketId, guestName, guestEmail))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(Optional.<StoredTicket>empty()) : find(ticketId));
+    }
+
+    /** Checks a ticket in once: of two doors scanning at once, exactly one wins. */
+    public Uni<Boolean> checkIn(UUID ticketId, UUID eventId) {
+        return pool.preparedQuery("UPDATE tickets SET checked_in_at = date_trunc('milliseconds', now()) "
+                + "WHERE id = $1 AND event_id = $2 AND checked_in_at IS NULL RETURNING id")
+                .execute(Tuple.of(ticketId, eventId)).map(rows -> rows.size() == 1);
+    }
+
+    private static StoredTicket ticket(Row row) {
+        var checkedIn = row.getOffsetDateTime("checked_in_at");
+        return new StoredTicket(row.getUUID("id"), row.getUUID("purchase_id"), row.getUUID("event_id"),
+                row.getUUID("donor_id"), row.getString("ticket_number"), row.getString("qr_code"),
+                row.getString("guest_name"), row.getString("guest_email"),
+                checkedIn == null ? null : checkedIn.toInstant());
+    }
+}

@@ -1,0 +1,115 @@
+package org.fundrbolt.tickets.purchase.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.fundrbolt.tickets.purchase.repository.ExportQueries;
+
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * The purchases export and the guest list (API.md): RFC 4180 via Apache Commons CSV, one row per seat,
+ * option labels as columns, streamed row by row, and cells that a spreadsheet would run as a formula
+ * ({@code = + - @}, tab, carriage return) prefixed with {@code '}.
+ */
+@ApplicationScoped
+public class CsvExport {
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+    private static final List<String> PURCHASE_COLUMNS = List.of("purchase_id", "ticket_number", "purchased_at",
+            "donor_id", "package_id", "package_name", "quantity", "base_price", "discount_amount", "total_price",
+            "promo_code");
+    private static final List<String> GUEST_COLUMNS = List.of("ticket_number", "package_name", "purchase_id",
+            "donor_id", "guest_name", "guest_email", "checked_in_at");
+
+    private final ExportQueries queries;
+
+    public CsvExport(ExportQueries queries) {
+        this.queries = queries;
+    }
+
+    public Multi<String> purchases(UUID eventId) {
+        return export(eventId, PURCHASE_COLUMNS, row -> List.of(text(row.getUUID("purchase_id")),
+                row.getString("ticket_number"), timestamp(row, "created_at"), text(row.getUUID("donor_id")),
+                text(row.getUUID("package_id")), row.getString("package_name"), text(row.getInteger("quantity")),
+                text(row.getBigDecimal("base_price")), text(row.getBigDecimal("discount_amount")),
+                text(row.getBigDecimal("total_price")), text(row.getString("promo_code"))));
+    }
+
+    public Multi<String> guests(UUID eventId) {
+        return export(eventId, GUEST_COLUMNS, row -> List.of(row.getString("ticket_number"),
+                row.getString("package_name"), text(row.getUUID("purchase_id")), text(row.getUUID("donor_id")),
+                text(row.getString("guest_name")), text(row.getString("guest_email")),
+                timestamp(row, "checked_in_at")));
+    }
+
+    private Multi<String> export(UUID eventId, List<String> columns, Function<Row, List<String>> fixedCells) {
+        return queries.optionLabels(eventId).onItem().transformToMulti(labels -> {
+            List<String> header = new ArrayList<>(columns);
+            header.addAll(labels);
+            Multi<String> rows = queries.ticketRows(eventId).map(row -> {
+                List<String> cells = new ArrayList<>(fixedCells.apply(row));
+                JsonObject answers = row.getString("answers") == null ? new JsonObject()
+                        : new JsonObject(row.getString("answers"));
+                for (String label : labels) {
+                    cells.add(answer(answers.getValue(label)));
+                }
+                return line(cells);
+            });
+            return Multi.createBy().concatenating().streams(Multi.createFrom().item(line(header)), rows);
+        });
+    }
+
+    static String line(List<String> cells) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            printer.printRecord(cells.stream().map(CsvExport::neutralise).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A cell a spreadsheet would evaluate becomes plain text. */
+    static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+
+    private static String answer(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof JsonArray array) {
+            List<String> parts = new ArrayList<>();
+            array.forEach(part -> parts.add(String.valueOf(part)));
+            return String.join("; ", parts);
+        }
+        return String.valueOf(value);
+    }
+
+    private static String timestamp(Row row, String column) {
+        var value = row.getOffsetDateTime(column);
+        return value == null ? "" : MILLIS.format(value.withOffsetSameInstant(java.time.ZoneOffset.UTC));
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.fundrbolt.tickets.purchase.service;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.fundrbolt.tickets.purchase.repository.TicketRepository;
+import org.fundrbolt.tickets.purchase.repository.TicketRepository.StoredTicket;
+import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
+import org.fundrbolt.tickets.purchase.service.DomainException.FieldError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The seat rules of API.md, "Gala features": a donor sees and assigns only their own tickets, never
+ * after check-in; the door checks a ticket in once, on a genuine code of its own event.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    // Pragmatic address check: one @, no spaces, a dot in the domain; the mail provider is the real judge.
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+    private final TicketRepository tickets;
+    private final TicketSigner signer;
+
+    public TicketService(TicketRepository tickets, TicketSigner signer) {
+        this.tickets = tickets;
+        this.signer = signer;
+    }
+
+    public Uni<StoredTicket> own(UUID donorId, UUID ticketId) {
+        return tickets.find(ticketId).map(found -> found.filter(ticket -> ticket.donorId().equals(donorId))
+                .orElseThrow(() -> DomainException.notFound("ticket_not_found", "You have no ticket " + ticketId + ".")));
+    }
+
+    public Uni<TicketView> assignGuest(UUID donorId, UUID ticketId, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new DomainException(400, "malformed_json", "The body must be a JSON object.");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!name.equals("guest_name") && !name.equals("guest_email")) {
+                throw new DomainException(400, "unknown_field", "Unknown field '" + name + "'.",
+                        List.of(new FieldError(name, "unknown field")), Map.of());
+            }
+        }
+        return own(donorId, ticketId).chain(ticket -> {
+            if (ticket.checkedInAt() != null) {
+                throw checkedIn(ticket);
+            }
+            List<FieldError> errors = new ArrayList<>();
+            String name = field(body, "guest_name", ticket.guestName(), errors);
+            String email = field(body, "guest_email", ticket.guestEmail(), errors);
+            if (name != null && (name.isBlank() || name.length() > 200)) {
+                errors.add(new FieldError("guest_name", "guest_name must be 1 to 200 characters"));
+            }
+            if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+                errors.add(new FieldError("guest_email", "guest_email must be a valid email address"));
+            }
+            if (!errors.isEmpty()) {
+                throw DomainException.validation(errors);
+            }
+            return tickets.assignGuest(ticketId, name == null ? null : name.trim(), email)
+                    .map(updated -> view(updated.orElseThrow(() -> checkedIn(ticket))));
+        });
+    }
+
+    public Uni<TicketView> checkIn(UUID eventId, String qrCode) {
+        TicketSigner.TicketClaims claims = qrCode == null ? null : signer.verify(qrCode);
+        if (claims == null || !claims.eventId().equals(eventId)) {
+            throw new DomainException(422, "invalid_ticket_code",
+                    "This code is not a genuine ticket of this event.");
+        }
+        return tickets.checkIn(claims.ticketId(), eventId).chain(won -> tickets.find(claims.ticketId()).map(found -> {
+            StoredTicket ticket = found.orElseThrow(() -> new DomainException(422, "invalid_ticket_code",
+                    "This code names no ticket of this event."));
+            if (!won) {
+                throw checkedIn(ticket);
+            }
+            return view(ticket);
+        }));
+    }
+
+    public static TicketView view(StoredTicket ticket) {
+        return new TicketView(ticket.id(), ticket.ticketNumber(), ticket.qrCode(), ticket.guestName(),
+                ticket.guestEmail(), ticket.checkedInAt());
+    }
+
+    private static DomainException checkedIn(StoredTicket ticket) {
+        return new DomainException(409, "already_checked_in", "Ticket " + ticket.ticketNumber() + " was already checked in.",
+                List.of(), ticket.checkedInAt() == null ? Map.of()
+                        : Map.of("checked_in_at", ticket.checkedInAt()));
+    }
+
+    private static String field(JsonNode body, String name, String current, List<FieldError> errors) {
+        if (!body.has(name)) {
+            return current;
+        }
+        JsonNode value = body.get(name);
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new DomainException(400, "malformed_json", name + " must be a string or null.");
+        }
+        return value.asText();
+    }
+}
