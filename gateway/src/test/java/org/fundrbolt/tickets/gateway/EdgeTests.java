@@ -74,6 +74,55 @@ class EdgeTests {
     }
 
     @Test
+    void limitsCheckoutPerDonorWithRetryAfter() {
+        String donor = Tokens.donor(UUID.randomUUID());
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(donor).contentType("application/json").body("{}")
+                    .post("/api/v1/events/" + event + "/tickets/purchase").then().statusCode(503);
+        }
+        given().auth().oauth2(donor).contentType("application/json").body("{}")
+                .post("/api/v1/events/" + event + "/tickets/purchase").then().statusCode(429)
+                .contentType("application/problem+json").body("code", equalTo("rate_limited"))
+                .header("Retry-After", notNullValue());
+        // another donor has a budget of their own
+        given().auth().oauth2(Tokens.donor(UUID.randomUUID())).contentType("application/json").body("{}")
+                .post("/api/v1/events/" + event + "/tickets/purchase").then().statusCode(503);
+    }
+
+    @Test
+    void limitsAnonymousRequestsPerClientButNotStaticPaths() {
+        String client = "203.0.113." + (int) (Math.random() * 250);
+        int limited = 0;
+        for (int i = 0; i < 25; i++) {
+            int status = given().header("X-Forwarded-For", client).get("/api/v1/events/" + event + "/tickets/packages")
+                    .statusCode();
+            if (status == 429) {
+                limited++;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(limited).isEqualTo(5);
+        given().header("X-Forwarded-For", client).get("/docs").then().statusCode(200);
+    }
+
+    @Test
+    void refusesOversizedBodiesBeforeForwarding() {
+        byte[] big = new byte[1024 * 1024 + 10];
+        java.util.Arrays.fill(big, (byte) ' ');
+        given().auth().oauth2(Tokens.coordinator(event)).contentType("application/json").body(big)
+                .post(adminPackages()).then().statusCode(413).body("code", equalTo("payload_too_large"));
+        byte[] image = new byte[6 * 1024 * 1024];
+        given().auth().oauth2(Tokens.coordinator(event)).contentType("application/octet-stream").body(image)
+                .post(adminPackages() + "/" + UUID.randomUUID() + "/image").then().statusCode(413)
+                .body("code", equalTo("image_too_large"));
+    }
+
+    @Test
+    void servesDocsAndAnOpenApiDocumentEvenWithServicesDown() {
+        given().get("/docs").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
+        given().get("/openapi.json").then().statusCode(200).body("info.title", equalTo("FundrBolt Tickets API"));
+    }
+
+    @Test
     void echoesRequestId() {
         given().header("X-Request-Id", "trace-42").get("/api/v1/unknown").then()
                 .header("X-Request-Id", equalTo("trace-42"));

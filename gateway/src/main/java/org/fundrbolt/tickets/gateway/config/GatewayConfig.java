@@ -20,6 +20,38 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    RateLimits rateLimits();
+
+    /** JSON bodies above this are refused with 413 payload_too_large (API.md). */
+    @WithDefault("1048576")
+    long maxJsonBytes();
+
+    /** Image uploads above this (file plus multipart framing) are refused with 413 image_too_large. */
+    @WithDefault("5308416")
+    long maxImageUploadBytes();
+
+    /** Use the first X-Forwarded-For address as the client IP (only behind a trusted ingress). */
+    @WithDefault("false")
+    boolean trustForwardedFor();
+
+    /** Request limits of API.md, counted in Redis so they hold across replicas (per minute). */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** API requests without a token, per client IP. */
+        @WithDefault("600")
+        int anonymousPerMinute();
+
+        /** Checkout attempts per donor. */
+        @WithDefault("30")
+        int checkoutPerMinute();
+
+        /** Promo validations per donor. */
+        @WithDefault("60")
+        int promoValidatePerMinute();
+    }
+
     /** Upstream base URLs. */
     interface Services {
         @WithDefault("http://127.0.0.1:8081")

@@ -53,11 +53,16 @@ public class EdgeRouter {
 
     private final GatewayConfig config;
     private final IdentityProviderManager identities;
+    private final RateLimiter limiter;
+    private final OpenApiMerger openApi;
     private final Map<Service, HttpProxy> proxies = new EnumMap<>(Service.class);
 
-    public EdgeRouter(GatewayConfig config, IdentityProviderManager identities) {
+    public EdgeRouter(GatewayConfig config, IdentityProviderManager identities, RateLimiter limiter,
+            OpenApiMerger openApi) {
         this.config = config;
         this.identities = identities;
+        this.limiter = limiter;
+        this.openApi = openApi;
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -81,6 +86,11 @@ public class EdgeRouter {
         });
         router.errorHandler(401, Problems::unauthenticated);
         router.routeWithRegex("/(api|images|internal)(/.*)?").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::edge);
+        router.get("/openapi.json").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> openApi.merged(vertx)
+                .onSuccess(doc -> ctx.response().putHeader("Content-Type", "application/json").end(doc.encode()))
+                .onFailure(ctx::fail));
+        router.getWithRegex("/docs/?").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8").end(DOCS_PAGE));
     }
 
     private HttpProxy proxy(HttpClient client, String baseUrl) {
@@ -119,12 +129,20 @@ public class EdgeRouter {
             return;
         }
         Route route = matched.get();
+        if (!bodyWithinLimit(ctx, route)) {
+            return;
+        }
         ctx.request().pause();
         if (route.kind() == Kind.SALES_STREAM) {
             moveQueryTokenToHeader(ctx);
         }
         if (route.access() == Access.PUBLIC) {
-            forward(ctx, route);
+            boolean anonymous = ctx.request().getHeader("Authorization") == null;
+            if (anonymous && route.kind() != Kind.IMAGES && config.rateLimits().enabled()) {
+                limited(ctx, route, "anonymous", clientIp(ctx), config.rateLimits().anonymousPerMinute());
+            } else {
+                forward(ctx, route);
+            }
             return;
         }
         // Quarkus would answer a bad token with an empty 401; answer problem+json instead.
@@ -156,12 +174,76 @@ public class EdgeRouter {
                     : "This endpoint is for donors.");
             return;
         }
-        forward(ctx, route);
+        if (config.rateLimits().enabled() && route.kind() == Kind.CHECKOUT) {
+            limited(ctx, route, "checkout", identity.getPrincipal().getName(), config.rateLimits().checkoutPerMinute());
+        } else if (config.rateLimits().enabled() && route.kind() == Kind.PROMO_VALIDATE) {
+            limited(ctx, route, "promo-validate", identity.getPrincipal().getName(),
+                    config.rateLimits().promoValidatePerMinute());
+        } else {
+            forward(ctx, route);
+        }
+    }
+
+    private void limited(RoutingContext ctx, Route route, String bucket, String subject, int perMinute) {
+        limiter.hit(bucket, subject, perMinute).subscribe().with(verdict -> {
+            if (verdict.allowed()) {
+                forward(ctx, route);
+            } else {
+                ctx.request().resume();
+                ctx.response().putHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
+                Problems.send(ctx, 429, "Too Many Requests", "rate_limited", "Too many requests; try again in "
+                        + verdict.retryAfterSeconds() + " s.", Map.of("retry_after", verdict.retryAfterSeconds()));
+            }
+        }, failure -> forward(ctx, route));
+    }
+
+    /** Refuses a body that announces more than its route allows, before a byte of it is forwarded. */
+    private boolean bodyWithinLimit(RoutingContext ctx, Route route) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length == null) {
+            return true; // chunked: the service's own body limit answers 413 as problem+json
+        }
+        long bytes;
+        try {
+            bytes = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            Problems.send(ctx, 400, "Bad Request", "malformed_json", "Content-Length is not a number.");
+            return false;
+        }
+        if (route.kind() == Kind.IMAGE_UPLOAD && bytes > config.maxImageUploadBytes()) {
+            Problems.send(ctx, 413, "Content Too Large", "image_too_large", "Images may be at most 5 MiB.");
+            return false;
+        }
+        if (route.kind() != Kind.IMAGE_UPLOAD && bytes > config.maxJsonBytes()) {
+            Problems.send(ctx, 413, "Content Too Large", "payload_too_large", "JSON bodies may be at most 1 MiB.");
+            return false;
+        }
+        return true;
+    }
+
+    private String clientIp(RoutingContext ctx) {
+        if (config.trustForwardedFor()) {
+            String forwarded = ctx.request().getHeader("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                return forwarded.split(",")[0].trim();
+            }
+        }
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
     }
 
     private void forward(RoutingContext ctx, Route route) {
         proxies.get(route.service()).handle(ctx.request());
     }
+
+    private static final String DOCS_PAGE = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>FundrBolt Tickets API</title>
+            <link rel="stylesheet" href="/openapi-ui/swagger-ui.css"></head>
+            <body><div id="swagger-ui"></div>
+            <script src="/openapi-ui/swagger-ui-bundle.js"></script>
+            <script>SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui'});</script>
+            </body></html>
+            """;
 
     /** Browsers cannot set headers on an EventSource: the stream alone takes {@code ?access_token=}. */
     private static void moveQueryTokenToHeader(RoutingContext ctx) {
