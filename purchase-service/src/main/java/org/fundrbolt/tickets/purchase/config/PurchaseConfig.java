@@ -15,6 +15,13 @@ public interface PurchaseConfig {
     @WithDefault("64")
     int saleBatchSize();
 
+    /**
+     * {@code batched} (the design) or {@code naive} (the optimistic read-version-retry baseline, for the
+     * benchmark only; refused in the prod profile).
+     */
+    @WithDefault("batched")
+    String saleMode();
+
     TicketSigning ticketSigning();
 
     Promo promo();

@@ -9,7 +9,7 @@ import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
 public record SaleOutcome(Result result, PurchaseView purchase) {
 
     /** The three ends of a claim. */
-    public enum Result { SOLD, SOLD_OUT, PACKAGE_GONE, DUPLICATE_KEY }
+    public enum Result { SOLD, SOLD_OUT, PACKAGE_GONE, DUPLICATE_KEY, CONFLICT }
 
     public static final SaleOutcome SOLD_OUT = new SaleOutcome(Result.SOLD_OUT, null);
     public static final SaleOutcome PACKAGE_GONE = new SaleOutcome(Result.PACKAGE_GONE, null);

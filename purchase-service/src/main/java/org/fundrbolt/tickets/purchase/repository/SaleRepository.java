@@ -72,6 +72,48 @@ public class SaleRepository {
         this.mapper = mapper;
     }
 
+    /** The naive baseline's "stale version" signal: another sale changed the row between read and write. */
+    public static final class StaleVersion extends RuntimeException {
+        public StaleVersion() {
+            super("the inventory version changed since it was read", null, false, false);
+        }
+    }
+
+    /**
+     * BENCHMARK BASELINE ONLY (purchase.sale-mode=naive): the design ARCHITECTURE.md rejects — read the
+     * version, then write only if it is unchanged, else fail with {@link StaleVersion} for the caller to retry.
+     */
+    public Uni<SaleOutcome> sellOptimistically(SaleRequest request) {
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK.replace(" FOR UPDATE", ""))
+                .execute(Tuple.of(request.packageId())).chain(rows -> {
+                    if (rows.size() == 0 || !rows.iterator().next().getBoolean("enabled")
+                            || rows.iterator().next().getBoolean("deleted")) {
+                        return Uni.createFrom().item(SaleOutcome.PACKAGE_GONE);
+                    }
+                    Row row = rows.iterator().next();
+                    Integer limit = row.getInteger("quantity_limit");
+                    int sold = row.getInteger("sold_count");
+                    if (limit != null && sold + request.quantity() > limit) {
+                        return Uni.createFrom().item(SaleOutcome.SOLD_OUT);
+                    }
+                    long version = row.getLong("version");
+                    return connection.preparedQuery("UPDATE inventory SET sold_count = sold_count + $2, "
+                            + "version = version + 1 WHERE package_id = $1 AND version = $3 RETURNING sold_count")
+                            .execute(Tuple.of(request.packageId(), request.quantity(), version))
+                            .chain(updated -> {
+                                if (updated.size() == 0) {
+                                    return Uni.createFrom().failure(new StaleVersion());
+                                }
+                                int seats = row.getInteger("seats_per_package");
+                                return ticketNumbers(connection, request.quantity() * seats)
+                                        .chain(numbers -> write(connection, List.of(request), new boolean[] { true },
+                                                sold, version, seats, row.getBigDecimal("fair_market_value"),
+                                                row.getString("name"), numbers))
+                                        .map(outcomes -> outcomes.get(0));
+                            });
+                }));
+    }
+
     public Uni<List<SaleOutcome>> sell(UUID packageId, List<SaleRequest> requests) {
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(Tuple.of(packageId))
                 .chain(rows -> {
@@ -120,7 +162,7 @@ public class SaleRepository {
                 });
     }
 
-    private Uni<List<Long>> ticketNumbers(SqlConnection connection, int count) {
+    Uni<List<Long>> ticketNumbers(SqlConnection connection, int count) {
         return connection.preparedQuery("SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1)")
                 .execute(Tuple.of(count))
                 .map(rows -> {
@@ -130,7 +172,7 @@ public class SaleRepository {
                 });
     }
 
-    private Uni<List<SaleOutcome>> write(SqlConnection connection, List<SaleRequest> requests, boolean[] fits,
+    Uni<List<SaleOutcome>> write(SqlConnection connection, List<SaleRequest> requests, boolean[] fits,
             int soldBefore, long versionBefore, int seats, BigDecimal fairMarketValue, String packageName,
             List<Long> numbers) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -45,15 +45,20 @@ public class PurchaseService {
     private final PromoClient promo;
     private final SaleBatcher batcher;
     private final OutboxRelay relay;
+    private final NaiveSale naive;
+    private final boolean naiveMode;
 
     public PurchaseService(InventoryRepository inventory, PurchaseQueries purchases, OptionValidator options,
-            PromoClient promo, SaleBatcher batcher, OutboxRelay relay) {
+            PromoClient promo, SaleBatcher batcher, OutboxRelay relay, NaiveSale naive,
+            org.fundrbolt.tickets.purchase.config.PurchaseConfig config) {
         this.inventory = inventory;
         this.purchases = purchases;
         this.options = options;
         this.promo = promo;
         this.batcher = batcher;
         this.relay = relay;
+        this.naive = naive;
+        this.naiveMode = "naive".equals(config.saleMode());
     }
 
     public static String checkIdempotencyKey(String key) {
@@ -111,7 +116,7 @@ public class PurchaseService {
                         key, fingerprint, answerViews(item.options(), request.answers()),
                         answerTypes(item.options(), request.answers()));
                 // Step 4: one transaction claims stock and writes everything; step 5: release on any failure.
-                return batcher.submit(sale)
+                return (naiveMode ? naive.sell(sale) : batcher.submit(sale))
                         .onFailure().call(() -> release(redeemed, purchaseId))
                         .chain(outcome -> settle(outcome, redeemed, purchaseId, donorId, key, fingerprint));
             });
@@ -129,6 +134,8 @@ public class PurchaseService {
                     DomainException.conflict("sold_out", "Not enough tickets are left in this package.")));
             case PACKAGE_GONE -> release(redeemed, purchaseId).chain(() -> Uni.createFrom().failure(
                     DomainException.notFound("package_not_found", "This ticket package is no longer on sale.")));
+            case CONFLICT -> release(redeemed, purchaseId).chain(() -> Uni.createFrom().failure(DomainException.conflict(
+                    "version_conflict", "Too many buyers at once; nothing was sold. Try again."))); // naive baseline only
             case DUPLICATE_KEY -> release(redeemed, purchaseId).chain(() -> purchases.findByKey(donorId, key))
                     .chain(stored -> replay(stored.orElseThrow(), fingerprint));
         };
