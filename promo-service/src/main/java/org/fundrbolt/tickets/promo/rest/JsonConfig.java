@@ -34,6 +34,12 @@ public class JsonConfig implements ObjectMapperCustomizer {
     private static final DateTimeFormatter MILLIS = DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Runs after Quarkus' own customizer, so that these serializers win over the JavaTimeModule's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

@@ -1,14 +1,28 @@
 package org.fundrbolt.tickets.promo.rest;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.fundrbolt.tickets.promo.domain.PromoCode;
+import org.fundrbolt.tickets.promo.service.DomainException;
+import org.fundrbolt.tickets.promo.service.NewPromoCode;
+import org.fundrbolt.tickets.promo.service.PromoCodeChanges;
+import org.fundrbolt.tickets.promo.service.PromoCodeService;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,15 +32,81 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
 public class PromoCodeResource {
 
+    private final PromoCodeService promos;
     private final EventAccess access;
 
-    public PromoCodeResource(EventAccess access) {
+    public PromoCodeResource(PromoCodeService promos, EventAccess access) {
+        this.promos = promos;
         this.access = access;
     }
 
+    /** The list wrapper of API.md. */
+    public record PromoCodeList(List<PromoCode> promoCodes) {
+    }
+
     @GET
-    public Uni<Map<String, List<Object>>> list(@PathParam("event_id") String eventId) {
-        access.administer(eventId);
-        return Uni.createFrom().item(Map.of("promo_codes", List.of()));
+    public Uni<PromoCodeList> list(@PathParam("event_id") String eventId) {
+        return promos.list(access.administer(eventId)).map(PromoCodeList::new);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(@PathParam("event_id") String eventId, NewPromoCode body) {
+        var event = access.administer(eventId);
+        return promos.create(event, body).map(created -> Response
+                .created(URI.create("/api/v1/admin/events/" + event + "/promo-codes/" + created.id()))
+                .tag(String.valueOf(created.version())).entity(created).build());
+    }
+
+    @GET
+    @Path("/{promo_id}")
+    public Uni<Response> get(@PathParam("event_id") String eventId, @PathParam("promo_id") String promoId) {
+        var event = access.administer(eventId);
+        return promos.get(event, promoIdOf(promoId)).map(PromoCodeResource::withEtag);
+    }
+
+    @PATCH
+    @Path("/{promo_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> update(@PathParam("event_id") String eventId, @PathParam("promo_id") String promoId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PromoCodeChanges body) {
+        var event = access.administer(eventId);
+        return promos.update(event, promoIdOf(promoId), expectedVersion(ifMatch), body)
+                .map(PromoCodeResource::withEtag);
+    }
+
+    @DELETE
+    @Path("/{promo_id}")
+    public Uni<Response> delete(@PathParam("event_id") String eventId, @PathParam("promo_id") String promoId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        var event = access.administer(eventId);
+        return promos.delete(event, promoIdOf(promoId), expectedVersion(ifMatch))
+                .map(nothing -> Response.noContent().build());
+    }
+
+    private static java.util.UUID promoIdOf(String text) {
+        return Ids.parse(text, "promo_not_found", "promo code");
+    }
+
+    private static Response withEtag(PromoCode promo) {
+        return Response.ok(promo).tag(String.valueOf(promo.version())).build();
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3}; {@code *} or no header means "whatever the version". */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new DomainException(412, "version_conflict", "If-Match must carry the version, e.g. \"3\".",
+                    List.of(), Map.of());
+        }
     }
 }

@@ -1,0 +1,29 @@
+package org.fundrbolt.tickets.promo.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a promo code promises, without its usage counter: the cacheable part, since usage limits
+ * are always checked against the database.
+ */
+public record PromoDefinition(UUID id, UUID eventId, String code, String discountType, BigDecimal discountValue,
+        Integer maxTotalUses, Integer maxUsesPerDonor, Instant validFrom, Instant expiresAt, boolean isActive,
+        List<UUID> packageIds) {
+
+    /** Active and inside its validity window at {@code now}. */
+    public boolean isUsableAt(Instant now) {
+        return isActive && (validFrom == null || !validFrom.isAfter(now))
+                && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    public boolean appliesTo(UUID packageId) {
+        return packageIds.isEmpty() || packageIds.contains(packageId);
+    }
+
+    public BigDecimal discountOn(BigDecimal basePrice) {
+        return DiscountType.fromWire(discountType).discount(discountValue, basePrice);
+    }
+}

@@ -1,0 +1,81 @@
+package org.fundrbolt.tickets.promo.repository;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.fundrbolt.tickets.promo.domain.PromoApplication;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Every query of {@code promo_code_applications}, the one-row-per-use ledger behind {@code current_uses}. */
+@ApplicationScoped
+public class ApplicationRepository {
+
+    public Uni<PromoApplication> findByPurchase(SqlClient client, UUID purchaseId) {
+        return client.preparedQuery("SELECT a.*, p.code FROM promo_code_applications a "
+                + "JOIN promo_codes p ON p.id = a.promo_id WHERE a.purchase_id = $1")
+                .execute(Tuple.of(purchaseId)).map(rows -> {
+                    var iterator = rows.iterator();
+                    return iterator.hasNext() ? map(iterator.next()) : null;
+                });
+    }
+
+    public Uni<Void> insert(SqlClient client, PromoApplication application) {
+        return client.preparedQuery("INSERT INTO promo_code_applications (id, promo_id, purchase_id, event_id, "
+                + "donor_id, package_id, quantity, base_price, discount_amount, status) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(Tuple.from(new Object[] { application.id(), application.promoId(), application.purchaseId(),
+                        application.eventId(), application.donorId(), application.packageId(), application.quantity(),
+                        application.basePrice(), application.discountAmount(), application.status() }))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Releases the purchase's use if it is still only redeemed, giving the use back, in one statement.
+     * A confirmed sale is never released. Returns whether a use was given back.
+     */
+    public Uni<Boolean> release(SqlClient client, UUID purchaseId) {
+        return client.preparedQuery("WITH released AS (UPDATE promo_code_applications SET status = 'released', "
+                + "released_at = now() WHERE purchase_id = $1 AND status = 'redeemed' RETURNING promo_id) "
+                + "UPDATE promo_codes p SET current_uses = p.current_uses - 1 FROM released r WHERE p.id = r.promo_id")
+                .execute(Tuple.of(purchaseId)).map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Marks the purchase's use as sold for good; a no-op when there is none or it is no longer redeemed. */
+    public Uni<Boolean> confirm(SqlClient client, UUID purchaseId) {
+        return client.preparedQuery("UPDATE promo_code_applications SET status = 'confirmed', confirmed_at = now() "
+                + "WHERE purchase_id = $1 AND status = 'redeemed'")
+                .execute(Tuple.of(purchaseId)).map(rows -> rows.rowCount() > 0);
+    }
+
+    /**
+     * Releases up to {@code limit} redemptions older than {@code maxAge} whose sale never arrived, in one
+     * statement. SKIP LOCKED lets several replicas run it at once without waiting for or doubling each other.
+     * Returns how many were released.
+     */
+    public Uni<Integer> releaseStale(SqlClient client, Duration maxAge, int limit) {
+        return client.preparedQuery("WITH stale AS (SELECT id FROM promo_code_applications "
+                + "WHERE status = 'redeemed' AND created_at < now() - make_interval(secs => $1) "
+                + "ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED), "
+                + "released AS (UPDATE promo_code_applications a SET status = 'released', released_at = now() "
+                + "FROM stale s WHERE a.id = s.id RETURNING a.promo_id), "
+                + "per_code AS (SELECT promo_id, count(*) AS uses FROM released GROUP BY promo_id), "
+                + "given_back AS (UPDATE promo_codes p SET current_uses = p.current_uses - c.uses FROM per_code c "
+                + "WHERE p.id = c.promo_id RETURNING c.uses) "
+                + "SELECT coalesce(sum(uses), 0)::int AS released FROM given_back")
+                .execute(Tuple.of((double) maxAge.toMillis() / 1000.0, limit))
+                .map(rows -> rows.iterator().next().getInteger("released"));
+    }
+
+    private static PromoApplication map(Row row) {
+        return new PromoApplication(row.getUUID("id"), row.getUUID("promo_id"), row.getString("code"),
+                row.getUUID("purchase_id"), row.getUUID("event_id"), row.getUUID("donor_id"), row.getUUID("package_id"),
+                row.getInteger("quantity"), row.getBigDecimal("base_price"), row.getBigDecimal("discount_amount"),
+                row.getString("status"));
+    }
+}

@@ -1,0 +1,180 @@
+package org.fundrbolt.tickets.promo.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.fundrbolt.tickets.promo.domain.PromoCode;
+import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
+import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;
+import org.fundrbolt.tickets.promo.service.DomainException.FieldError;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/** Administration of promo codes: create, read, edit, delete, with the rules of API.md. */
+@ApplicationScoped
+public class PromoCodeService {
+
+    private static final String UNIQUE_CODE = "ux_promo_codes_event_code";
+
+    private final Pool pool;
+    private final PromoCodeRepository promos;
+    private final KnownPackageRepository packages;
+    private final PromoCache cache;
+
+    public PromoCodeService(Pool pool, PromoCodeRepository promos, KnownPackageRepository packages, PromoCache cache) {
+        this.pool = pool;
+        this.promos = promos;
+        this.packages = packages;
+        this.cache = cache;
+    }
+
+    public Uni<List<PromoCode>> list(UUID eventId) {
+        return promos.listByEvent(pool, eventId);
+    }
+
+    public Uni<PromoCode> get(UUID eventId, UUID promoId) {
+        return promos.findById(pool, eventId, promoId).map(promo -> found(promo, promoId));
+    }
+
+    public Uni<PromoCode> create(UUID eventId, NewPromoCode request) {
+        if (request == null) {
+            throw new DomainException(400, "malformed_json", "A JSON body is required.");
+        }
+        Instant now = Instant.now();
+        PromoCode draft = new PromoCode(UUID.randomUUID(), eventId,
+                request.code() == null ? null : PromoRules.normalise(request.code()), request.discountType(),
+                request.discountValue(), request.maxTotalUses(), request.maxUsesPerDonor(), 0,
+                PromoRules.millis(request.validFrom()), PromoRules.millis(request.expiresAt()),
+                request.isActive() == null || request.isActive(),
+                request.packageIds() == null ? List.of() : PromoRules.distinct(request.packageIds()), 1, now, now);
+        return requireValid(draft, List.of())
+                .chain(() -> promos.insert(pool, draft))
+                .onFailure(failure -> PgErrors.isUniqueViolation(failure, UNIQUE_CODE))
+                .transform(failure -> codeExists(draft.code()))
+                .call(created -> cache.evict(eventId, created.code()));
+    }
+
+    /** Applies a PATCH under the row lock, so the checks against usage hold against concurrent redeems. */
+    public Uni<PromoCode> update(UUID eventId, UUID promoId, Long expectedVersion, PromoCodeChanges changes) {
+        if (changes == null) {
+            throw new DomainException(400, "malformed_json", "A JSON body is required.");
+        }
+        List<FieldError> nullErrors = new ArrayList<>();
+        return pool.withTransaction(connection -> promos.lockById(connection, eventId, promoId).chain(current -> {
+            found(current, promoId);
+            requireVersion(current, expectedVersion);
+            PromoCode edited = merge(current, changes, nullErrors);
+            List<FieldError> usageErrors = nullErrors.isEmpty() && PromoRules.check(edited).isEmpty()
+                    ? PromoRules.checkChangeOfUsedCode(current, edited) : List.of();
+            List<FieldError> earlier = new ArrayList<>(nullErrors);
+            earlier.addAll(usageErrors);
+            return requireValid(connection, edited, earlier)
+                    .chain(() -> promos.updateDefinition(connection, edited))
+                    .map(updated -> new PromoCode[] { current, updated });
+        })).onFailure(failure -> PgErrors.isUniqueViolation(failure, UNIQUE_CODE))
+                .transform(failure -> codeExists(changes.code() == null ? "" : changes.code().map(PromoRules::normalise).orElse("")))
+                .call(pair -> cache.evict(eventId, pair[0].code(), pair[1].code()))
+                .map(pair -> pair[1]);
+    }
+
+    /** Removes an unused code; a used one is only deactivated, since sales refer to it. */
+    public Uni<Void> delete(UUID eventId, UUID promoId, Long expectedVersion) {
+        return pool.withTransaction(connection -> promos.lockById(connection, eventId, promoId).chain(current -> {
+            found(current, promoId);
+            requireVersion(current, expectedVersion);
+            if (current.currentUses() > 0) {
+                PromoCode inactive = new PromoCode(current.id(), current.eventId(), current.code(),
+                        current.discountType(), current.discountValue(), current.maxTotalUses(),
+                        current.maxUsesPerDonor(), current.currentUses(), current.validFrom(), current.expiresAt(),
+                        false, current.packageIds(), current.version(), current.createdAt(), current.updatedAt());
+                return promos.updateDefinition(connection, inactive).replaceWith(current);
+            }
+            return promos.delete(connection, current.id()).replaceWith(current);
+        })).call(deleted -> cache.evict(eventId, deleted.code())).replaceWithVoid();
+    }
+
+    private static PromoCode merge(PromoCode current, PromoCodeChanges changes, List<FieldError> nullErrors) {
+        String code = required(changes.code(), current.code(), "code", nullErrors);
+        return new PromoCode(current.id(), current.eventId(), code == null ? null : PromoRules.normalise(code),
+                required(changes.discountType(), current.discountType(), "discount_type", nullErrors),
+                required(changes.discountValue(), current.discountValue(), "discount_value", nullErrors),
+                nullable(changes.maxTotalUses(), current.maxTotalUses()),
+                nullable(changes.maxUsesPerDonor(), current.maxUsesPerDonor()), current.currentUses(),
+                PromoRules.millis(nullable(changes.validFrom(), current.validFrom())),
+                PromoRules.millis(nullable(changes.expiresAt(), current.expiresAt())),
+                required(changes.isActive(), current.isActive(), "is_active", nullErrors),
+                PromoRules.distinct(required(changes.packageIds(), current.packageIds(), "package_ids", nullErrors)),
+                current.version(), current.createdAt(), current.updatedAt());
+    }
+
+    /** Absent keeps the current value; an explicit null clears it. */
+    @SuppressWarnings("OptionalAssignedToNull")
+    private static <T> T nullable(Optional<T> change, T current) {
+        return change == null ? current : change.orElse(null);
+    }
+
+    /** Absent keeps the current value; an explicit null is refused. */
+    @SuppressWarnings("OptionalAssignedToNull")
+    private static <T> T required(Optional<T> change, T current, String field, List<FieldError> errors) {
+        if (change == null) {
+            return current;
+        }
+        if (change.isEmpty()) {
+            errors.add(new FieldError(field, "must not be null"));
+            return current;
+        }
+        return change.get();
+    }
+
+    private Uni<Void> requireValid(PromoCode promo, List<FieldError> earlier) {
+        return requireValid(pool, promo, earlier);
+    }
+
+    /** Collects every broken rule, the package scope included, and fails once with all of them. */
+    private Uni<Void> requireValid(SqlClient client, PromoCode promo, List<FieldError> earlier) {
+        List<FieldError> errors = new ArrayList<>(earlier);
+        errors.addAll(PromoRules.check(promo));
+        boolean checkable = promo.packageIds() != null && promo.packageIds().stream().noneMatch(Objects::isNull);
+        Uni<Set<UUID>> known = !checkable
+                ? Uni.createFrom().item(Set.of())
+                : packages.livePackagesOf(client, promo.eventId(), promo.packageIds());
+        return known.invoke(live -> {
+            if (checkable) {
+                List<UUID> unknown = promo.packageIds().stream().filter(id -> !live.contains(id)).toList();
+                if (!unknown.isEmpty()) {
+                    errors.add(new FieldError("package_ids", "not packages of this event: " + unknown));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw DomainException.validation(errors);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static void requireVersion(PromoCode current, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new DomainException(412, "version_conflict", "The promo code changed since you read it (version "
+                    + expectedVersion + ", now " + current.version() + "); reload it and try again.");
+        }
+    }
+
+    private static PromoCode found(PromoCode promo, UUID promoId) {
+        if (promo == null) {
+            throw DomainException.notFound("promo_not_found", "No promo code with id '" + promoId + "' in this event.");
+        }
+        return promo;
+    }
+
+    private static DomainException codeExists(String code) {
+        return DomainException.conflict("promo_code_exists", "This event already has a promo code '" + code + "'.");
+    }
+}

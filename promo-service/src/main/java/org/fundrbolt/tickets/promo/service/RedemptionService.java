@@ -1,0 +1,250 @@
+package org.fundrbolt.tickets.promo.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.fundrbolt.tickets.promo.domain.KnownPackage;
+import org.fundrbolt.tickets.promo.domain.Money;
+import org.fundrbolt.tickets.promo.domain.PromoApplication;
+import org.fundrbolt.tickets.promo.domain.PromoCode;
+import org.fundrbolt.tickets.promo.domain.PromoDefinition;
+import org.fundrbolt.tickets.promo.repository.ApplicationRepository;
+import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
+import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;
+import org.fundrbolt.tickets.promo.service.DomainException.FieldError;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Using promo codes: validate (for the donor), redeem and release (for purchase-service), confirm (from the
+ * sale event). A use is counted only by redeem, atomically with its application row.
+ */
+@ApplicationScoped
+public class RedemptionService {
+
+    public static final int MAX_QUANTITY = 100;
+    private static final String UNIQUE_PURCHASE = "uq_promo_code_applications_purchase";
+
+    private final Pool pool;
+    private final PromoCodeRepository promos;
+    private final ApplicationRepository applications;
+    private final KnownPackageRepository packages;
+    private final PromoCache cache;
+    private final GuessLimiter limiter;
+
+    public RedemptionService(Pool pool, PromoCodeRepository promos, ApplicationRepository applications,
+            KnownPackageRepository packages, PromoCache cache, GuessLimiter limiter) {
+        this.pool = pool;
+        this.promos = promos;
+        this.applications = applications;
+        this.packages = packages;
+        this.cache = cache;
+        this.limiter = limiter;
+    }
+
+    /** Whether the donor may use the code now, and for how much when the package and quantity are given. */
+    public Uni<Validation> validate(UUID eventId, UUID donorId, String code, UUID packageId, Integer quantity) {
+        if (quantity != null && (quantity < 1 || quantity > MAX_QUANTITY)) {
+            throw DomainException.validation("quantity", "must be between 1 and " + MAX_QUANTITY);
+        }
+        return limiter.check(donorId)
+                .chain(() -> definition(eventId, code))
+                .chain(definition -> {
+                    requireUsable(definition);
+                    return applicablePackage(pool, definition, packageId, true)
+                            .call(known -> requireUsesLeft(definition, donorId))
+                            .map(known -> {
+                                BigDecimal amount = known == null || quantity == null ? null
+                                        : definition.discountOn(known.price().multiply(BigDecimal.valueOf(quantity)));
+                                return new Validation(true, definition.code(), definition.discountType(),
+                                        definition.discountValue(), amount);
+                            });
+                })
+                .onFailure(GuessLimiter::isGuess).call(failure -> limiter.recordFailure(donorId));
+    }
+
+    /**
+     * Counts one use for a purchase, in one transaction: lock the code's row, a conditional update of its
+     * counter, the application row. A repeat for the same purchase returns the first answer.
+     */
+    public Uni<Redemption> redeem(RedemptionRequest request) {
+        requireValid(request);
+        return applications.findByPurchase(pool, request.purchaseId()).chain(previous -> {
+            if (previous != null) {
+                return Uni.createFrom().item(answer(previous));
+            }
+            return limiter.check(request.donorId())
+                    .chain(() -> pool.withTransaction(connection -> claim(connection, request)))
+                    .onFailure(failure -> PgErrors.isUniqueViolation(failure, UNIQUE_PURCHASE))
+                    .recoverWithUni(() -> applications.findByPurchase(pool, request.purchaseId()).map(this::answer))
+                    .onFailure(GuessLimiter::isGuess).call(failure -> limiter.recordFailure(request.donorId()));
+        });
+    }
+
+    /** Gives back the use of a purchase whose sale did not happen; nothing to release is fine too. */
+    public Uni<Void> release(UUID purchaseId) {
+        return applications.release(pool, purchaseId).replaceWithVoid();
+    }
+
+    /** Marks the purchase's use as sold (from {@code purchase.sales}); releases can no longer take it back. */
+    public Uni<Boolean> confirm(UUID purchaseId) {
+        return applications.confirm(pool, purchaseId);
+    }
+
+    private Uni<Redemption> claim(SqlClient connection, RedemptionRequest request) {
+        String code = request.code();
+        if (!PromoRules.isWellFormedCode(code)) {
+            return Uni.createFrom().failure(codeNotFound(code));
+        }
+        return promos.lockByCode(connection, request.eventId(), code).chain(locked -> {
+            if (locked == null) {
+                throw codeNotFound(code);
+            }
+            PromoDefinition definition = locked.definition();
+            requireUsable(definition);
+            return applicablePackage(connection, definition, request.packageId(), false)
+                    .chain(() -> promos.claimUse(connection, locked.id(), request.donorId()))
+                    .chain(claimed -> {
+                        if (claimed == null) {
+                            // Under our own lock the only reasons left are the window edge or a limit.
+                            requireUsable(definition);
+                            throw exhausted();
+                        }
+                        BigDecimal discount = claimed.definition().discountOn(request.basePrice());
+                        PromoApplication application = new PromoApplication(UUID.randomUUID(), claimed.id(),
+                                claimed.code(), request.purchaseId(), request.eventId(), request.donorId(),
+                                request.packageId(), request.quantity(), Money.cents(request.basePrice()), discount,
+                                PromoApplication.REDEEMED);
+                        return applications.insert(connection, application).replaceWith(answer(application));
+                    });
+        });
+    }
+
+    private Redemption answer(PromoApplication application) {
+        return new Redemption(application.promoId(), application.code(), application.discountAmount());
+    }
+
+    /** The code's definition, from the cache when possible; 404 when the event has no such code. */
+    private Uni<PromoDefinition> definition(UUID eventId, String code) {
+        if (!PromoRules.isWellFormedCode(code)) {
+            return Uni.createFrom().failure(codeNotFound(code));
+        }
+        return cache.get(eventId, code).chain(cached -> {
+            if (cached != null) {
+                return Uni.createFrom().item(cached);
+            }
+            return promos.findByCode(pool, eventId, code).chain(promo -> {
+                if (promo == null) {
+                    return Uni.createFrom().failure(codeNotFound(code));
+                }
+                return cache.put(promo.definition()).replaceWith(promo.definition());
+            });
+        });
+    }
+
+    private static void requireUsable(PromoDefinition definition) {
+        requireUsable(definition, Instant.now());
+    }
+
+    private static void requireUsable(PromoDefinition definition, Instant now) {
+        if (!definition.isUsableAt(now)) {
+            throw new DomainException(410, "promo_code_expired", "The promo code '" + definition.code()
+                    + "' is not valid now.");
+        }
+    }
+
+    /**
+     * The package, if one was named, must be in the code's scope; for an empty scope it must at least not be
+     * known as another event's or a deleted package. Returns the known package (null when none was named or
+     * it has not been seen yet on a redeem, whose price comes from purchase-service).
+     */
+    private Uni<KnownPackage> applicablePackage(SqlClient client, PromoDefinition definition, UUID packageId,
+            boolean mustBeKnown) {
+        if (packageId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!definition.appliesTo(packageId)) {
+            return Uni.createFrom().failure(notApplicable(definition));
+        }
+        return packages.find(client, packageId).map(known -> {
+            if (known == null ? mustBeKnown
+                    : known.deleted() || !known.eventId().equals(definition.eventId()) || known.price() == null) {
+                throw notApplicable(definition);
+            }
+            return known;
+        });
+    }
+
+    /** Usage limits are always read from the database, never from the cache. */
+    private Uni<Void> requireUsesLeft(PromoDefinition definition, UUID donorId) {
+        return promos.usage(pool, definition.id(), donorId).invoke(usage -> {
+            if (usage == null) {
+                throw codeNotFound(definition.code());
+            }
+            if (usage.isExhausted()) {
+                throw exhausted();
+            }
+        }).replaceWithVoid();
+    }
+
+    private static void requireValid(RedemptionRequest request) {
+        if (request == null) {
+            throw new DomainException(400, "malformed_json", "A JSON body is required.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        required(errors, "purchase_id", request.purchaseId());
+        required(errors, "event_id", request.eventId());
+        required(errors, "donor_id", request.donorId());
+        required(errors, "code", request.code());
+        required(errors, "package_id", request.packageId());
+        if (required(errors, "quantity", request.quantity())
+                && (request.quantity() < 1 || request.quantity() > MAX_QUANTITY)) {
+            errors.add(new FieldError("quantity", "must be between 1 and " + MAX_QUANTITY));
+        }
+        if (required(errors, "base_price", request.basePrice())) {
+            if (request.basePrice().signum() < 0) {
+                errors.add(new FieldError("base_price", "must not be negative"));
+            } else if (!Money.hasAtMostTwoDecimals(request.basePrice())) {
+                errors.add(new FieldError("base_price", "must have at most two decimals"));
+            } else if (request.basePrice().compareTo(new BigDecimal("9999999999.99")) > 0) {
+                errors.add(new FieldError("base_price", "is too large"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.validation(errors);
+        }
+    }
+
+    private static boolean required(List<FieldError> errors, String field, Object value) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+            return false;
+        }
+        return true;
+    }
+
+    private static DomainException codeNotFound(String code) {
+        return DomainException.notFound("promo_code_not_found", "There is no promo code '" + abbreviate(code)
+                + "' for this event.");
+    }
+
+    private static DomainException exhausted() {
+        return DomainException.conflict("promo_code_exhausted", "This promo code has been used as often as it may be.");
+    }
+
+    private static DomainException notApplicable(PromoDefinition definition) {
+        return new DomainException(422, "promo_code_not_applicable", "The promo code '" + definition.code()
+                + "' does not apply to this package.");
+    }
+
+    private static String abbreviate(String code) {
+        return code == null ? "" : code.length() > 60 ? code.substring(0, 60) + "…" : code;
+    }
+}

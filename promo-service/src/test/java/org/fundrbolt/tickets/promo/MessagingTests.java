@@ -1,0 +1,110 @@
+package org.fundrbolt.tickets.promo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fundrbolt.tickets.promo.PromoFixtures.applicationStatus;
+import static org.fundrbolt.tickets.promo.PromoFixtures.createCode;
+import static org.fundrbolt.tickets.promo.PromoFixtures.currentUses;
+import static org.fundrbolt.tickets.promo.PromoFixtures.redeem;
+import static org.fundrbolt.tickets.promo.PromoFixtures.validate;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class MessagingTests {
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private final UUID event = UUID.randomUUID();
+
+    private void send(String topic, String key, String json) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, json)).get();
+        }
+    }
+
+    private static void await(Supplier<Boolean> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.get()) {
+            assertThat(Instant.now()).as("condition met within 30 s").isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private String snapshot(UUID pkg, long version, String price, boolean deleted) {
+        return "{\"message_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"package_snapshot\",\"package_id\":\""
+                + pkg + "\",\"event_id\":\"" + event + "\",\"version\":" + version + ",\"deleted\":" + deleted
+                + ",\"name\":\"Gala table\",\"description\":null,\"price\":" + price + ",\"quantity_limit\":100,"
+                + "\"display_order\":0,\"is_enabled\":true,\"seats_per_package\":8,\"fair_market_value\":null,"
+                + "\"custom_options\":[{\"label\":\"Meal\",\"option_type\":\"single_select\"}],"
+                + "\"occurred_at\":\"2026-11-24T10:15:30.123Z\"}";
+    }
+
+    private BigDecimal knownPrice(UUID pkg) {
+        var rows = pool.preparedQuery("SELECT price FROM known_packages WHERE package_id = $1").execute(Tuple.of(pkg))
+                .await().indefinitely();
+        return rows.rowCount() == 0 ? null : rows.iterator().next().getBigDecimal("price");
+    }
+
+    @Test
+    void learnsPackagesAndPricesFromCatalogSnapshotsKeepingTheNewest() throws Exception {
+        UUID pkg = UUID.randomUUID();
+        send("catalog.packages", pkg.toString(), snapshot(pkg, 2, "1200.00", false));
+        await(() -> knownPrice(pkg) != null);
+        createCode(event, Map.of("code", "KAFKA20", "discount_type", "percentage", "discount_value", 20,
+                "package_ids", java.util.List.of(pkg.toString())));
+        validate(event, UUID.randomUUID(), "KAFKA20", pkg, 2).statusCode(200).body("discount_amount", equalTo(480.00f));
+        // An older snapshot arriving late changes nothing; a newer one wins.
+        send("catalog.packages", pkg.toString(), snapshot(pkg, 1, "5.00", false));
+        send("catalog.packages", pkg.toString(), snapshot(pkg, 3, "1000.00", false));
+        await(() -> new BigDecimal("1000.00").compareTo(knownPrice(pkg)) == 0);
+        validate(event, UUID.randomUUID(), "KAFKA20", pkg, 1).statusCode(200).body("discount_amount", equalTo(200.00f));
+        send("catalog.packages", pkg.toString(), snapshot(pkg, 4, "1000.00", true));
+        await(() -> PromoFixtures.count(pool, "SELECT count(*) FROM known_packages WHERE package_id = $1 AND deleted",
+                pkg) == 1);
+        validate(event, UUID.randomUUID(), "KAFKA20", pkg, 1).statusCode(422);
+    }
+
+    @Test
+    void confirmsARedemptionWhenItsSaleArrives() throws Exception {
+        UUID pkg = UUID.randomUUID();
+        UUID promo = createCode(event, Map.of("code", "SOLD", "discount_type", "fixed_amount", "discount_value", 5));
+        UUID purchase = UUID.randomUUID();
+        redeem(event, purchase, UUID.randomUUID(), "SOLD", pkg, "20.00").statusCode(201);
+        send("purchase.sales", pkg.toString(), "{\"message_id\":\"" + UUID.randomUUID()
+                + "\",\"event_type\":\"ticket_sold\",\"purchase_id\":\"" + purchase + "\",\"event_id\":\"" + event
+                + "\",\"package_id\":\"" + pkg + "\",\"quantity\":1,\"tickets\":[],\"total_price\":15.00,"
+                + "\"sold_count_after\":1,\"inventory_version\":1,\"occurred_at\":\"2026-11-24T10:15:30.123Z\"}");
+        await(() -> "confirmed".equals(applicationStatus(pool, purchase)));
+        // A confirmed sale is never released, neither by purchase-service nor by reconciliation.
+        io.restassured.RestAssured.given().auth().oauth2(PromoFixtures.serviceToken())
+                .delete("/internal/v1/redemptions/" + purchase).then().statusCode(204);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+    }
+}

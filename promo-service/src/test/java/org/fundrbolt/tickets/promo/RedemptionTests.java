@@ -1,0 +1,227 @@
+package org.fundrbolt.tickets.promo;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fundrbolt.tickets.promo.PromoFixtures.applicationStatus;
+import static org.fundrbolt.tickets.promo.PromoFixtures.createCode;
+import static org.fundrbolt.tickets.promo.PromoFixtures.currentUses;
+import static org.fundrbolt.tickets.promo.PromoFixtures.redeem;
+import static org.fundrbolt.tickets.promo.PromoFixtures.serviceToken;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.fundrbolt.tickets.promo.service.Reconciler;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class RedemptionTests {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Reconciler reconciler;
+
+    @TestHTTPResource("/internal/v1/redemptions")
+    URL redemptions;
+
+    private final UUID event = UUID.randomUUID();
+    private final UUID pkg = UUID.randomUUID();
+
+    /** Fires all bodies at once behind a start barrier and returns the status codes. */
+    private List<Integer> redeemAllAtOnce(List<String> bodies) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String token = serviceToken();
+        ExecutorService executor = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(redemptions.toString()))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                answers.add(executor.submit(() -> {
+                    start.await();
+                    return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private String body(UUID purchase, UUID donor, String code) {
+        return "{\"purchase_id\":\"" + purchase + "\",\"event_id\":\"" + event + "\",\"donor_id\":\"" + donor
+                + "\",\"code\":\"" + code + "\",\"package_id\":\"" + pkg + "\",\"quantity\":1,\"base_price\":100.00}";
+    }
+
+    @Test
+    void countsExactlyTheTotalLimitUnderConcurrency() throws Exception {
+        UUID promo = createCode(event, Map.of("code", "FIVE", "discount_type", "percentage", "discount_value", 10,
+                "max_total_uses", 5));
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            bodies.add(body(UUID.randomUUID(), UUID.randomUUID(), "FIVE"));
+        }
+        List<Integer> statuses = redeemAllAtOnce(bodies);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(45);
+        assertThat(currentUses(pool, promo)).isEqualTo(5);
+        assertThat(PromoFixtures.count(pool, "SELECT count(*) FROM promo_code_applications WHERE promo_id = $1", promo))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void countsOneUseForADonorRacingWithThemself() throws Exception {
+        UUID promo = createCode(event, Map.of("code", "MINE", "discount_type", "fixed_amount", "discount_value", 5,
+                "max_uses_per_donor", 1));
+        UUID donor = UUID.randomUUID();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bodies.add(body(UUID.randomUUID(), donor, "MINE"));
+        }
+        List<Integer> statuses = redeemAllAtOnce(bodies);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(19);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+    }
+
+    @Test
+    void answersARepeatedPurchaseWithTheFirstAnswerAndOneUse() throws Exception {
+        UUID promo = createCode(event, Map.of("code", "AGAIN", "discount_type", "percentage", "discount_value", 33.33));
+        UUID purchase = UUID.randomUUID();
+        UUID donor = UUID.randomUUID();
+        String first = redeem(event, purchase, donor, "again", pkg, "1.50").statusCode(201)
+                .body("promo_id", equalTo(promo.toString())).body("code", equalTo("AGAIN")).extract().asString();
+        assertThat(first).contains("\"discount_amount\":0.50");
+        String second = redeem(event, purchase, donor, "AGAIN", pkg, "1.50").statusCode(201).extract().asString();
+        assertThat(second).isEqualTo(first);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+        // The same purchase fired concurrently still counts once.
+        UUID racing = UUID.randomUUID();
+        List<Integer> statuses = redeemAllAtOnce(List.of(body(racing, donor, "AGAIN"), body(racing, donor, "AGAIN"),
+                body(racing, donor, "AGAIN"), body(racing, donor, "AGAIN")));
+        assertThat(statuses).containsOnly(201);
+        assertThat(currentUses(pool, promo)).isEqualTo(2);
+    }
+
+    @Test
+    void releasesAUseOnceAndNeverAConfirmedOne() {
+        UUID promo = createCode(event, Map.of("code", "BACK", "discount_type", "fixed_amount", "discount_value", 5,
+                "max_total_uses", 1));
+        UUID purchase = UUID.randomUUID();
+        redeem(event, purchase, UUID.randomUUID(), "BACK", pkg, "20.00").statusCode(201);
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "BACK", pkg, "20.00").statusCode(409)
+                .body("code", equalTo("promo_code_exhausted"));
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + purchase).then().statusCode(204);
+        }
+        assertThat(currentUses(pool, promo)).isZero();
+        assertThat(applicationStatus(pool, purchase)).isEqualTo("released");
+        given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + UUID.randomUUID()).then()
+                .statusCode(204);
+        UUID sold = UUID.randomUUID();
+        redeem(event, sold, UUID.randomUUID(), "BACK", pkg, "20.00").statusCode(201);
+        pool.preparedQuery("UPDATE promo_code_applications SET status = 'confirmed' WHERE purchase_id = $1")
+                .execute(Tuple.of(sold)).await().indefinitely();
+        given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + sold).then().statusCode(204);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+        assertThat(applicationStatus(pool, sold)).isEqualTo("confirmed");
+    }
+
+    @Test
+    void answersTheValidateCodesOnRedeem() {
+        createCode(event, Map.of("code", "OFF", "discount_type", "fixed_amount", "discount_value", 5, "is_active", false));
+        createCode(event, Map.of("code", "SCOPED", "discount_type", "fixed_amount", "discount_value", 5,
+                "package_ids", List.of()));
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "MISSING", pkg, "20.00").statusCode(404)
+                .body("code", equalTo("promo_code_not_found"));
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "OFF", pkg, "20.00").statusCode(410)
+                .body("code", equalTo("promo_code_expired"));
+        UUID foreign = UUID.randomUUID();
+        PromoFixtures.knownPackage(pool, foreign, UUID.randomUUID(), "20.00");
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "SCOPED", foreign, "20.00").statusCode(422)
+                .body("code", equalTo("promo_code_not_applicable"));
+        assertThat(PromoFixtures.count(pool, "SELECT count(*) FROM promo_code_applications WHERE event_id = $1", event))
+                .isZero();
+    }
+
+    @Test
+    void refusesBadRedeemBodiesWithoutCountingAUse() {
+        UUID promo = createCode(event, Map.of("code", "STRICT", "discount_type", "fixed_amount", "discount_value", 5));
+        var service = given().auth().oauth2(serviceToken()).contentType(ContentType.JSON);
+        service.body("{\"purchase_id\":\"" + UUID.randomUUID() + "\",\"event_id\":\"" + event + "\"}")
+                .post("/internal/v1/redemptions").then().statusCode(422).body("code", equalTo("validation_failed"));
+        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID(), UUID.randomUUID(), "STRICT").replace("100.00", "100.005"))
+                .post("/internal/v1/redemptions").then().statusCode(422).body("errors[0].field", equalTo("base_price"));
+        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID(), UUID.randomUUID(), "STRICT").replace("}", ",\"extra\":1}"))
+                .post("/internal/v1/redemptions").then().statusCode(400).body("code", equalTo("unknown_field"));
+        given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID(), UUID.randomUUID(), "STRICT").replace("\"quantity\":1", "\"quantity\":\"1\""))
+                .post("/internal/v1/redemptions").then().statusCode(400).body("code", equalTo("malformed_json"));
+        assertThat(currentUses(pool, promo)).isZero();
+    }
+
+    @Test
+    void releasesARedemptionWhoseSaleNeverArrived() {
+        UUID promo = createCode(event, Map.of("code", "STALE", "discount_type", "fixed_amount", "discount_value", 5));
+        UUID old = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        UUID oldButSold = UUID.randomUUID();
+        redeem(event, old, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
+        redeem(event, fresh, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
+        redeem(event, oldButSold, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
+        pool.preparedQuery("UPDATE promo_code_applications SET created_at = now() - interval '6 minutes' "
+                + "WHERE purchase_id = ANY($1)").execute(Tuple.of(new UUID[] { old, oldButSold })).await().indefinitely();
+        pool.preparedQuery("UPDATE promo_code_applications SET status = 'confirmed' WHERE purchase_id = $1")
+                .execute(Tuple.of(oldButSold)).await().indefinitely();
+        assertThat(reconciler.releaseStale().await().indefinitely()).isGreaterThanOrEqualTo(1);
+        assertThat(applicationStatus(pool, old)).isEqualTo("released");
+        assertThat(applicationStatus(pool, fresh)).isEqualTo("redeemed");
+        assertThat(applicationStatus(pool, oldButSold)).isEqualTo("confirmed");
+        assertThat(currentUses(pool, promo)).isEqualTo(2);
+    }
+
+    @Test
+    void letsOnlyServicesCallInternalPaths() {
+        String body = body(UUID.randomUUID(), UUID.randomUUID(), "ANY");
+        given().contentType(ContentType.JSON).body(body).post("/internal/v1/redemptions").then().statusCode(401)
+                .body("code", equalTo("unauthenticated"));
+        for (String token : List.of(Tokens.donor(UUID.randomUUID()), Tokens.coordinator(event), Tokens.superAdmin())) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/internal/v1/redemptions")
+                    .then().statusCode(403).body("code", equalTo("forbidden"));
+            given().auth().oauth2(token).delete("/internal/v1/redemptions/" + UUID.randomUUID()).then().statusCode(403);
+        }
+        given().delete("/internal/v1/redemptions/" + UUID.randomUUID()).then().statusCode(401);
+    }
+}
