@@ -56,6 +56,15 @@ public class ProblemMapper {
                         "unknown field")), Map.of());
     }
 
+    /** More specific than Quarkus' own mapper of this type, which would answer without a code. */
+    @ServerExceptionMapper
+    public Response wrongJsonType(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
+        return malformedJson(e);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return problem(400, "malformed_json", "The body is not valid JSON of the expected shape: "
@@ -89,14 +98,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e) {
-        return problem(415, "unsupported_media_type", "Send the body as application/json.", List.of(), Map.of());
+        return problem(415, "unsupported_media_type",
+                "Send the image as multipart/form-data with a part named 'file'.", List.of(), Map.of());
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 413) {
-            return problem(413, "payload_too_large", "The body is larger than 1 MiB.", List.of(), Map.of());
+            return problem(413, "image_too_large", "The image is larger than 5 MiB.", List.of(), Map.of());
         }
         if (status >= 500) {
             LOG.error("Request failed", e);

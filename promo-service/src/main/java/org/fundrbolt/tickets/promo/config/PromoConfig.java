@@ -27,6 +27,10 @@ public interface PromoConfig {
     }
 
     interface Cache {
+        /** Off only to measure validate without the cache (deploy/load); on in every real deployment. */
+        @WithDefault("true")
+        boolean enabled();
+
         @WithDefault("60s")
         Duration ttl();
     }

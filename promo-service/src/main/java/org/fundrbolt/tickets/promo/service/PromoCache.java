@@ -41,6 +41,9 @@ public class PromoCache {
 
     /** The cached definition, or null on a miss (or when Redis cannot answer). */
     public Uni<PromoDefinition> get(UUID eventId, String code) {
+        if (!config.cache().enabled()) {
+            return Uni.createFrom().nullItem();
+        }
         return values.get(key(eventId, code)).map(json -> {
             if (json == null) {
                 return null;
@@ -57,6 +60,9 @@ public class PromoCache {
     }
 
     public Uni<Void> put(PromoDefinition definition) {
+        if (!config.cache().enabled()) {
+            return Uni.createFrom().voidItem();
+        }
         String json;
         try {
             json = mapper.writeValueAsString(definition);

@@ -1,0 +1,38 @@
+package org.fundrbolt.tickets.media;
+
+import java.net.URI;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobProperties;
+
+/** Looks straight into the blob store (Azurite), beneath media-service's own serving path. */
+final class Blobs {
+
+    private Blobs() {
+    }
+
+    private static BlobContainerClient container() {
+        var config = ConfigProvider.getConfig();
+        return new BlobServiceClientBuilder()
+                .connectionString(config.getValue("media.storage.connection-string", String.class))
+                .buildClient()
+                .getBlobContainerClient(config.getOptionalValue("media.storage.container", String.class)
+                        .orElse("ticket-images"));
+    }
+
+    /** The blob name behind an image_url ({@code .../images/{event}/{package}/{file}}). */
+    static String blobName(String imageUrl) {
+        return URI.create(imageUrl).getPath().substring("/images/".length());
+    }
+
+    static boolean exists(String imageUrl) {
+        return container().getBlobClient(blobName(imageUrl)).exists();
+    }
+
+    static BlobProperties properties(String imageUrl) {
+        return container().getBlobClient(blobName(imageUrl)).getProperties();
+    }
+}
