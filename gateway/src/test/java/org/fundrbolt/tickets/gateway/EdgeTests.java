@@ -120,6 +120,7 @@ class EdgeTests {
     void servesDocsAndAnOpenApiDocumentEvenWithServicesDown() {
         given().get("/docs").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
         given().get("/openapi.json").then().statusCode(200).body("info.title", equalTo("FundrBolt Tickets API"));
+        given().get("/config.json").then().statusCode(200).body("oidc", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -42,6 +42,7 @@ class CheckoutTests extends SaleFixture {
                 .body("quantity", equalTo(2)).body("unit_price", equalTo(1200.00f)).body("base_price", equalTo(2400.00f))
                 .body("discount_amount", equalTo(0.00f)).body("total_price", equalTo(2400.00f))
                 .body("donor_id", equalTo(donor.toString())).body("tickets", hasSize(2))
+                .body("created_at", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"))
                 .body("tickets[0].ticket_number", org.hamcrest.Matchers.matchesPattern("E[0-9A-F]{4}-\\d{6}"));
         given().auth().oauth2(Tokens.donor(donor)).get("/api/v1/me/tickets/purchases").then().statusCode(200)
                 .body("purchases", hasSize(1));

@@ -22,6 +22,18 @@ public interface GatewayConfig {
 
     RateLimits rateLimits();
 
+    /** Sign-in of the web UI: the OIDC provider of production (a public client, code + PKCE). */
+    Oidc oidc();
+
+    /** OIDC settings published to the web UI at /config.json; absent locally (paste-token sign-in). */
+    interface Oidc {
+        /** Issuer URL (env GATEWAY_OIDC_ISSUER). */
+        java.util.Optional<String> issuer();
+
+        /** Public client id (env GATEWAY_OIDC_CLIENT_ID). */
+        java.util.Optional<String> clientId();
+    }
+
     /** JSON bodies above this are refused with 413 payload_too_large (API.md). */
     @WithDefault("1048576")
     long maxJsonBytes();

@@ -89,8 +89,21 @@ public class EdgeRouter {
         router.get("/openapi.json").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> openApi.merged(vertx)
                 .onSuccess(doc -> ctx.response().putHeader("Content-Type", "application/json").end(doc.encode()))
                 .onFailure(ctx::fail));
+        router.get("/config.json").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache")
+                .end(uiConfig().encode()));
         router.getWithRegex("/docs/?").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").end(DOCS_PAGE));
+    }
+
+    /** What the web UI needs to sign users in: the OIDC provider, or null for the paste-token sign-in. */
+    private io.vertx.core.json.JsonObject uiConfig() {
+        var oidc = config.oidc();
+        if (oidc.issuer().isEmpty() || oidc.clientId().isEmpty()) {
+            return new io.vertx.core.json.JsonObject().putNull("oidc");
+        }
+        return new io.vertx.core.json.JsonObject().put("oidc", new io.vertx.core.json.JsonObject()
+                .put("issuer", oidc.issuer().get()).put("client_id", oidc.clientId().get()));
     }
 
     private HttpProxy proxy(HttpClient client, String baseUrl) {
