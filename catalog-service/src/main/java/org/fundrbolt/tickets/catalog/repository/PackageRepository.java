@@ -1,20 +1,151 @@
 package org.fundrbolt.tickets.catalog.repository;
 
+import static org.fundrbolt.tickets.catalog.repository.Rows.instant;
+import static org.fundrbolt.tickets.catalog.repository.Rows.timestamp;
+import static org.fundrbolt.tickets.catalog.repository.Rows.tuple;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.catalog.domain.Money;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
-/** Queries of ticket packages. */
+/** SQL of ticket packages; the sold count is joined from the sales projection. */
 @ApplicationScoped
-public class PackageRepository implements PanacheRepositoryBase<TicketPackage, UUID> {
+public class PackageRepository {
 
-    public Uni<List<TicketPackage>> listByEvent(UUID eventId) {
-        return find("eventId = ?1 order by displayOrder, createdAt", eventId).list();
+    private static final String SELECT = "SELECT p.id, p.event_id, p.name, p.description, p.price, p.quantity_limit,"
+            + " p.display_order, p.is_enabled, p.seats_per_package, p.fair_market_value, p.image_url, p.version,"
+            + " p.created_at, p.updated_at, COALESCE(s.sold_count, 0) AS sold_count"
+            + " FROM ticket_packages p LEFT JOIN sales_projection s ON s.package_id = p.id ";
+
+    private final OptionRepository options;
+
+    public PackageRepository(OptionRepository options) {
+        this.options = options;
+    }
+
+    /** Serialises creates and reorders of one event, so "goes last" and "every package once" hold. */
+    public Uni<Void> lockEvent(SqlConnection conn, UUID eventId) {
+        return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))")
+                .execute(tuple(eventId.toString())).replaceWithVoid();
+    }
+
+    public Uni<TicketPackage> find(SqlClient client, UUID eventId, UUID packageId) {
+        return one(client, SELECT + "WHERE p.id = $1 AND p.event_id = $2", eventId, packageId);
+    }
+
+    /** Locks the package row until commit: every change to a package or its options goes through here. */
+    public Uni<TicketPackage> findForUpdate(SqlConnection conn, UUID eventId, UUID packageId) {
+        return one(conn, SELECT + "WHERE p.id = $1 AND p.event_id = $2 FOR UPDATE OF p", eventId, packageId);
+    }
+
+    private Uni<TicketPackage> one(SqlClient client, String sql, UUID eventId, UUID packageId) {
+        return client.preparedQuery(sql).execute(tuple(packageId, eventId)).flatMap(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().nullItem();
+            }
+            TicketPackage found = map(rows.iterator().next());
+            return options.listByPackages(client, List.of(found.id)).map(byPackage -> {
+                found.options = byPackage.getOrDefault(found.id, new ArrayList<>());
+                return found;
+            });
+        });
+    }
+
+    public Uni<List<TicketPackage>> listByEvent(SqlClient client, UUID eventId, boolean enabledOnly) {
+        String sql = SELECT + "WHERE p.event_id = $1" + (enabledOnly ? " AND p.is_enabled" : "")
+                + " ORDER BY p.display_order, p.created_at, p.id";
+        return client.preparedQuery(sql).execute(tuple(eventId)).flatMap(rows -> withOptions(client, rows));
+    }
+
+    /** Locks every package row of the event, in id order so that two reorders never deadlock. */
+    public Uni<List<TicketPackage>> lockAllOfEvent(SqlConnection conn, UUID eventId) {
+        return conn.preparedQuery("SELECT id FROM ticket_packages WHERE event_id = $1 ORDER BY id FOR UPDATE")
+                .execute(tuple(eventId))
+                .flatMap(locked -> listByEvent(conn, eventId, false));
+    }
+
+    private Uni<List<TicketPackage>> withOptions(SqlClient client, RowSet<Row> rows) {
+        Map<UUID, TicketPackage> packages = new LinkedHashMap<>();
+        for (Row row : rows) {
+            TicketPackage p = map(row);
+            packages.put(p.id, p);
+        }
+        if (packages.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return options.listByPackages(client, new ArrayList<>(packages.keySet())).map(byPackage -> {
+            packages.values().forEach(p -> p.options = byPackage.getOrDefault(p.id, new ArrayList<>()));
+            return new ArrayList<>(packages.values());
+        });
+    }
+
+    public Uni<Integer> nextDisplayOrder(SqlConnection conn, UUID eventId) {
+        return conn.preparedQuery("SELECT COALESCE(MAX(display_order) + 1, 0) FROM ticket_packages WHERE event_id = $1")
+                .execute(tuple(eventId)).map(rows -> rows.iterator().next().getInteger(0));
+    }
+
+    public Uni<Void> insert(SqlConnection conn, TicketPackage p) {
+        return conn.preparedQuery("INSERT INTO ticket_packages (id, event_id, name, description, price, quantity_limit,"
+                + " display_order, is_enabled, seats_per_package, fair_market_value, version, created_at, updated_at)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+                .execute(tuple(p.id, p.eventId, p.name, p.description, p.price, p.quantityLimit, p.displayOrder,
+                        p.enabled, p.seatsPerPackage, p.fairMarketValue, p.version, timestamp(p.createdAt),
+                        timestamp(p.updatedAt)))
+                .replaceWithVoid();
+    }
+
+    /** Writes the coordinator-owned fields; image fields belong to media events and are left alone. */
+    public Uni<Void> update(SqlConnection conn, TicketPackage p) {
+        return conn.preparedQuery("UPDATE ticket_packages SET name = $2, description = $3, price = $4,"
+                + " quantity_limit = $5, display_order = $6, is_enabled = $7, seats_per_package = $8,"
+                + " fair_market_value = $9, version = $10, updated_at = $11 WHERE id = $1")
+                .execute(tuple(p.id, p.name, p.description, p.price, p.quantityLimit, p.displayOrder, p.enabled,
+                        p.seatsPerPackage, p.fairMarketValue, p.version, timestamp(p.updatedAt)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> delete(SqlConnection conn, UUID packageId) {
+        return conn.preparedQuery("DELETE FROM ticket_packages WHERE id = $1").execute(tuple(packageId))
+                .replaceWithVoid();
+    }
+
+    /** Applies a media.images event when it is newer than the last one seen; never touches {@code version}. */
+    public Uni<Boolean> applyImage(SqlClient client, UUID packageId, String imageUrl, long imageVersion) {
+        return client.preparedQuery("UPDATE ticket_packages SET image_url = $2, image_version = $3"
+                + " WHERE id = $1 AND image_version < $3")
+                .execute(tuple(packageId, imageUrl, imageVersion)).map(rows -> rows.rowCount() > 0);
+    }
+
+    private static TicketPackage map(Row row) {
+        TicketPackage p = new TicketPackage();
+        p.id = row.getUUID("id");
+        p.eventId = row.getUUID("event_id");
+        p.name = row.getString("name");
+        p.description = row.getString("description");
+        p.price = Money.cents(row.getBigDecimal("price"));
+        p.quantityLimit = row.getInteger("quantity_limit");
+        p.displayOrder = row.getInteger("display_order");
+        p.enabled = row.getBoolean("is_enabled");
+        p.seatsPerPackage = row.getInteger("seats_per_package");
+        p.fairMarketValue = Money.cents(row.getBigDecimal("fair_market_value"));
+        p.imageUrl = row.getString("image_url");
+        p.version = row.getLong("version");
+        p.createdAt = instant(row, "created_at");
+        p.updatedAt = instant(row, "updated_at");
+        p.soldCount = row.getInteger("sold_count");
+        return p;
     }
 }

@@ -34,6 +34,12 @@ public class JsonConfig implements ObjectMapperCustomizer {
     private static final DateTimeFormatter MILLIS = DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Applied last, so that these serializers win over the ones Quarkus registers (JavaTimeModule). */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

@@ -1,39 +1,107 @@
 package org.fundrbolt.tickets.catalog.rest;
 
-import java.util.List;
-import java.util.Map;
+import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-import org.fundrbolt.tickets.catalog.repository.PackageRepository;
+import org.fundrbolt.tickets.catalog.rest.Views.AuditList;
+import org.fundrbolt.tickets.catalog.rest.Views.AuditView;
+import org.fundrbolt.tickets.catalog.rest.Views.PackageList;
+import org.fundrbolt.tickets.catalog.rest.Views.PackageView;
+import org.fundrbolt.tickets.catalog.rest.Views.ReorderRequest;
+import org.fundrbolt.tickets.catalog.service.PackageFields;
+import org.fundrbolt.tickets.catalog.service.PackageService;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.smallrye.mutiny.Uni;
 
 /** Admin endpoints of ticket packages (API.md, "Ticket packages"). */
 @Path("/api/v1/admin/events/{event_id}/tickets/packages")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
 public class PackageResource {
 
-    private final PackageRepository packages;
+    private final PackageService packages;
     private final EventAccess access;
+    private final Bodies bodies;
 
-    public PackageResource(PackageRepository packages, EventAccess access) {
+    public PackageResource(PackageService packages, EventAccess access, Bodies bodies) {
         this.packages = packages;
         this.access = access;
+        this.bodies = bodies;
     }
 
     @GET
-    @WithSession
-    public Uni<Map<String, List<Map<String, Object>>>> list(@PathParam("event_id") String eventId) {
+    public Uni<PackageList<PackageView>> list(@PathParam("event_id") String eventId) {
+        return packages.list(access.administer(eventId), false)
+                .map(list -> new PackageList<>(list.stream().map(PackageView::of).toList()));
+    }
+
+    @POST
+    public Uni<Response> create(@PathParam("event_id") String eventId, PackageFields body) {
         var event = access.administer(eventId);
-        return packages.listByEvent(event).map(list -> Map.of("packages", list.stream()
-                .map(p -> Map.<String, Object>of("id", p.id, "name", p.name)).toList()));
+        return packages.create(event, Bodies.required(body)).map(created -> Response
+                .created(URI.create("/api/v1/admin/events/" + event + "/tickets/packages/" + created.id))
+                .entity(PackageView.of(created)).build());
+    }
+
+    @GET
+    @Path("/{package_id}")
+    public Uni<PackageView> get(@PathParam("event_id") String eventId, @PathParam("package_id") String packageId) {
+        var event = access.administer(eventId);
+        return packages.get(event, packageId(packageId)).map(PackageView::of);
+    }
+
+    @PATCH
+    @Path("/{package_id}")
+    public Uni<PackageView> patch(@PathParam("event_id") String eventId, @PathParam("package_id") String packageId,
+            @HeaderParam("If-Match") String ifMatch, JsonNode body) throws JsonProcessingException {
+        var event = access.administer(eventId);
+        var id = packageId(packageId);
+        var patch = bodies.patch(body, PackageFields.class);
+        return packages.patch(event, id, access.userId(), patch, Bodies.expectedVersion(ifMatch)).map(PackageView::of);
+    }
+
+    @DELETE
+    @Path("/{package_id}")
+    public Uni<Response> delete(@PathParam("event_id") String eventId, @PathParam("package_id") String packageId,
+            @HeaderParam("If-Match") String ifMatch) {
+        var event = access.administer(eventId);
+        return packages.delete(event, packageId(packageId), access.userId(), Bodies.expectedVersion(ifMatch))
+                .replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/reorder")
+    public Uni<PackageList<PackageView>> reorder(@PathParam("event_id") String eventId, ReorderRequest body) {
+        var event = access.administer(eventId);
+        return packages.reorder(event, access.userId(), Bodies.required(body).packageIds())
+                .map(list -> new PackageList<>(list.stream().map(PackageView::of).toList()));
+    }
+
+    @GET
+    @Path("/{package_id}/audit")
+    public Uni<AuditList> audit(@PathParam("event_id") String eventId, @PathParam("package_id") String packageId) {
+        var event = access.administer(eventId);
+        return packages.auditTrail(event, packageId(packageId))
+                .map(entries -> new AuditList(entries.stream().map(AuditView::of).toList()));
+    }
+
+    static java.util.UUID packageId(String text) {
+        return Ids.parse(text, "package_not_found", "package");
     }
 }

@@ -56,6 +56,15 @@ public class ProblemMapper {
                         "unknown field")), Map.of());
     }
 
+    /** More specific than Quarkus' own mapper of this type, which would answer without a code. */
+    @ServerExceptionMapper
+    public Response wrongJsonType(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
+        return malformedJson(e);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return problem(400, "malformed_json", "The body is not valid JSON of the expected shape: "

@@ -1,0 +1,57 @@
+package org.fundrbolt.tickets.catalog.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The two decisions only purchase-service can take (set limit, retire), with a timeout and a
+ * circuit breaker. A 409 is an answer, not a failure, so it never opens the breaker; callers
+ * turn any failure into 503 {@code dependency_unavailable}.
+ */
+@ApplicationScoped
+public class PurchaseClient {
+
+    /** Answer of a set-limit call: the sold count, or {@code belowSold} when purchase-service refused. */
+    public record LimitOutcome(boolean belowSold, Integer soldCount) {
+    }
+
+    private final PurchaseApi api;
+    private final ServiceToken token;
+
+    public PurchaseClient(@RestClient PurchaseApi api, ServiceToken token) {
+        this.api = api;
+        this.token = token;
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<LimitOutcome> setLimit(UUID eventId, UUID packageId, Integer quantityLimit, long catalogVersion) {
+        return Uni.createFrom().item(token::bearer)
+                .flatMap(bearer -> api.setLimit(packageId, bearer,
+                        new PurchaseApi.LimitRequest(eventId, quantityLimit, catalogVersion)))
+                .map(answer -> new LimitOutcome(false, answer.soldCount()))
+                .onFailure(PurchaseClient::isConflict).recoverWithItem(new LimitOutcome(true, null));
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Integer> retire(UUID eventId, UUID packageId, long catalogVersion) {
+        return Uni.createFrom().item(token::bearer)
+                .flatMap(bearer -> api.retire(packageId, bearer, new PurchaseApi.RetireRequest(eventId, catalogVersion)))
+                .map(PurchaseApi.SoldCount::soldCount);
+    }
+
+    private static boolean isConflict(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse() != null
+                && web.getResponse().getStatus() == 409;
+    }
+}

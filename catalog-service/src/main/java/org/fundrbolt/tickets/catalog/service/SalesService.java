@@ -1,0 +1,123 @@
+package org.fundrbolt.tickets.catalog.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.fundrbolt.tickets.catalog.config.CatalogConfig;
+import org.fundrbolt.tickets.catalog.domain.Money;
+import org.fundrbolt.tickets.catalog.domain.SalesView;
+import org.fundrbolt.tickets.catalog.messaging.SaleEvent;
+import org.fundrbolt.tickets.catalog.repository.SalesRepository;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The live sales projection: applies sale events (one transaction per batch), and keeps every
+ * replica's SSE clients fresh through the Redis key {@code sales:event:{id}} and the channel {@code sales:events}.
+ */
+@ApplicationScoped
+public class SalesService {
+
+    public static final String CHANNEL = "sales:events";
+    private static final Logger LOG = Logger.getLogger(SalesService.class);
+
+    private final Pool pool;
+    private final SalesRepository sales;
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper mapper;
+    private final CatalogConfig config;
+
+    public SalesService(Pool pool, SalesRepository sales, ReactiveRedisDataSource redis, ObjectMapper mapper,
+            CatalogConfig config) {
+        this.pool = pool;
+        this.sales = sales;
+        this.redis = redis;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** Applies one poll of sale events in one transaction, then refreshes the figures of the events they touch. */
+    public Uni<Void> apply(List<SaleEvent> batch) {
+        Set<UUID> events = new LinkedHashSet<>();
+        batch.forEach(sale -> events.add(sale.eventId()));
+        return pool.withTransaction(conn -> sales.apply(conn, batch))
+                .flatMap(applied -> Multi.createFrom().iterable(events)
+                        .onItem().transformToUniAndMerge(eventId -> refresh(eventId).onFailure().recoverWithNull())
+                        .collect().last().replaceWithVoid());
+    }
+
+    /** The figures from Redis while fresh, else from the projection. */
+    public Uni<SalesView> view(UUID eventId) {
+        return redis.value(String.class).get(key(eventId))
+                .onFailure().recoverWithNull()
+                .flatMap(cached -> cached != null ? Uni.createFrom().item(parse(cached)) : compute(eventId));
+    }
+
+    /** Recomputes the figures, caches them and tells every replica (fire-and-forget callers log failures). */
+    public Uni<SalesView> refresh(UUID eventId) {
+        return compute(eventId).call(view -> {
+            String json = write(view);
+            return redis.value(String.class).setex(key(eventId), config.sales().cacheTtl().toSeconds(), json)
+                    .chain(() -> redis.pubsub(String.class).publish(CHANNEL, eventId.toString()));
+        });
+    }
+
+    /** Refreshes after a package change without delaying or failing the answer. */
+    public void refreshLater(UUID eventId) {
+        refresh(eventId).subscribe().with(view -> {
+        }, failure -> LOG.warnf("Could not refresh sales of event %s: %s", eventId, failure.getMessage()));
+    }
+
+    private Uni<SalesView> compute(UUID eventId) {
+        return sales.ofEvent(pool, eventId).map(rows -> {
+            long sold = 0;
+            long tickets = 0;
+            BigDecimal revenue = BigDecimal.ZERO;
+            List<SalesView.PackageFigures> packages = new ArrayList<>();
+            for (SalesRepository.PackageSales row : rows) {
+                sold += row.soldCount();
+                tickets += row.tickets();
+                revenue = revenue.add(row.revenue());
+                packages.add(new SalesView.PackageFigures(row.packageId(), row.name(), row.soldCount(),
+                        row.quantityLimit(), Money.cents(row.revenue())));
+            }
+            return new SalesView(eventId, sold, tickets, Money.cents(revenue), packages,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        });
+    }
+
+    public String write(SalesView view) {
+        try {
+            return mapper.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SalesView parse(String json) {
+        try {
+            return mapper.readValue(json, SalesView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String key(UUID eventId) {
+        return "sales:event:" + eventId;
+    }
+}

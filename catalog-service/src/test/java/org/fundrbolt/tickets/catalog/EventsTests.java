@@ -1,0 +1,227 @@
+package org.fundrbolt.tickets.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.vertx.core.json.JsonObject;
+
+/** Snapshots out through the outbox, sales and images in from Kafka, and the live sales stream. */
+@QuarkusTest
+class EventsTests {
+
+    private static final String KAFKA = "127.0.0.1:9092";
+    private final Api api = new Api();
+
+    @Test
+    void publishesAFullSnapshotForEveryChange() {
+        try (KafkaConsumer<String, String> consumer = consumerAtEnd("catalog.packages")) {
+            UUID id = api.create(Map.of("name", "Gala", "price", new BigDecimal("150.5"), "seats_per_package", 8,
+                    "fair_market_value", 40));
+            api.as().body(Map.of("label", "Meal", "option_type", "single_select", "choices", List.of("Fish", "Veg")))
+                    .post(api.options(id)).then().statusCode(201);
+            api.as().body("{\"is_enabled\":false}").patch(api.pkg(id)).then().statusCode(200);
+            api.as().delete(api.pkg(id)).then().statusCode(204);
+            List<JsonObject> snapshots = collect(consumer, id.toString(), 4);
+            assertThat(snapshots).extracting(s -> s.getLong("version")).containsExactly(1L, 2L, 3L, 4L);
+            JsonObject withOption = snapshots.get(1);
+            assertThat(withOption.getString("event_type")).isEqualTo("package_snapshot");
+            assertThat(withOption.getString("event_id")).isEqualTo(api.event.toString());
+            assertThat(withOption.getString("package_id")).isEqualTo(id.toString());
+            assertThat(withOption.getString("message_id")).isNotBlank();
+            assertThat(withOption.getBoolean("deleted")).isFalse();
+            assertThat(withOption.getValue("price").toString()).isEqualTo("150.50");
+            assertThat(withOption.getInteger("seats_per_package")).isEqualTo(8);
+            assertThat(withOption.getValue("fair_market_value").toString()).isEqualTo("40.00");
+            assertThat(withOption.getBoolean("is_enabled")).isTrue();
+            assertThat(withOption.containsKey("quantity_limit")).isTrue();
+            assertThat(withOption.containsKey("description")).isTrue();
+            assertThat(withOption.getInteger("display_order")).isZero();
+            assertThat(withOption.getString("occurred_at")).matches(".*T.*\\.\\d{3}Z");
+            JsonObject option = withOption.getJsonArray("custom_options").getJsonObject(0);
+            assertThat(option.fieldNames()).containsExactlyInAnyOrder("id", "label", "option_type", "choices",
+                    "is_required", "display_order", "max_length");
+            assertThat(snapshots.get(2).getBoolean("is_enabled")).isFalse();
+            assertThat(snapshots.get(3).getBoolean("deleted")).isTrue();
+        }
+    }
+
+    @Test
+    void projectsSalesOnceEachAndNeverBackwards() {
+        UUID id = api.create(Map.of("name", "Table", "price", 150, "quantity_limit", 10, "seats_per_package", 2));
+        UUID other = api.create("Single", "20");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            // The later sale arrives first, the earlier one twice.
+            send(producer, sale(second, id, 3, 6, "450.00", 5));
+            send(producer, sale(first, id, 2, 4, "300.00", 2));
+            send(producer, sale(first, id, 2, 4, "300.00", 2));
+            send(producer, "{not json");
+            producer.flush();
+        }
+        Eventually.value(() -> api.as().get(api.pkg(id)).then().extract().<Integer>path("sold_count"), n -> n == 5,
+                Duration.ofSeconds(15));
+        api.as().get(api.pkg(id)).then().body("available", equalTo(5));
+        Eventually.value(() -> api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then()
+                .statusCode(200).extract().asString(), body -> body.contains("\"total_revenue\":750.00"),
+                Duration.ofSeconds(15));
+        var sales = api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then().statusCode(200)
+                .body("event_id", equalTo(api.event.toString())).body("total_sold", equalTo(5))
+                .body("total_tickets", equalTo(10)).body("packages.size()", equalTo(2))
+                .body("packages[0].package_id", equalTo(id.toString())).body("packages[0].name", equalTo("Table"))
+                .body("packages[0].sold_count", equalTo(5)).body("packages[0].quantity_limit", equalTo(10))
+                .body("packages[1].package_id", equalTo(other.toString())).body("packages[1].sold_count", equalTo(0))
+                .extract().asString();
+        assertThat(sales).contains("\"revenue\":750.00").contains("\"updated_at\"");
+    }
+
+    @Test
+    void salesStreamPushesFreshFiguresAfterASale() throws Exception {
+        UUID id = api.create("Gala", "100");
+        String token = Tokens.coordinator(api.event);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                + "/api/v1/admin/events/" + api.event + "/tickets/sales/stream?access_token=" + token)).GET().build();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        var response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> opened = response.get(10, TimeUnit.SECONDS);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> opened.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(nextSalesData(lines)).contains("\"total_sold\":0");
+            try (KafkaProducer<String, String> producer = producer()) {
+                send(producer, sale(UUID.randomUUID(), id, 3, 3, "300.00", 3));
+            }
+            String update = nextSalesData(lines);
+            while (!update.contains("\"total_sold\":3")) {
+                update = nextSalesData(lines);
+            }
+            assertThat(update).contains("\"package_id\":\"" + id + "\"");
+        } finally {
+            reader.interrupt();
+            opened.body().close();
+        }
+    }
+
+    @Test
+    void streamRequiresAToken() {
+        RestAssured.given().get("/api/v1/admin/events/" + api.event + "/tickets/sales/stream").then().statusCode(401)
+                .body("code", equalTo("unauthenticated"));
+    }
+
+    @Test
+    void imageEventsSetTheImageWithoutBumpingTheVersion() {
+        UUID id = api.create("Gala", "100");
+        try (KafkaProducer<String, String> producer = producer()) {
+            String url = "http://localhost:8080/images/" + api.event + "/" + id + "/a.png";
+            producer.send(new ProducerRecord<>("media.images", id.toString(), new JsonObject()
+                    .put("message_id", UUID.randomUUID().toString()).put("package_id", id.toString())
+                    .put("event_id", api.event.toString()).put("image_url", url).put("version", 2)
+                    .put("occurred_at", "2026-11-24T10:15:30.123Z").encode()));
+            producer.send(new ProducerRecord<>("media.images", id.toString(), new JsonObject()
+                    .put("message_id", UUID.randomUUID().toString()).put("package_id", id.toString())
+                    .put("event_id", api.event.toString()).putNull("image_url").put("version", 1)
+                    .put("occurred_at", "2026-11-24T10:15:29.123Z").encode()));
+            producer.flush();
+            Eventually.value(() -> api.as().get(api.pkg(id)).then().extract().<String>path("image_url"), url::equals,
+                    Duration.ofSeconds(15));
+        }
+        api.as().get(api.pkg(id)).then().body("version", equalTo(1));
+    }
+
+    private static String nextSalesData(BlockingQueue<String> lines) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        boolean inSales = false;
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.equals("event:sales") || line.equals("event: sales")) {
+                inSales = true;
+            } else if (inSales && line.startsWith("data:")) {
+                return line.substring(5).trim();
+            }
+        }
+        throw new AssertionError("No sales event within 10 s; lines left: " + lines);
+    }
+
+    private String sale(UUID purchase, UUID packageId, int quantity, int tickets, String total, int soldAfter) {
+        return "{\"message_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"ticket_sold\",\"purchase_id\":\""
+                + purchase + "\",\"event_id\":\"" + api.event + "\",\"package_id\":\"" + packageId + "\",\"quantity\":"
+                + quantity + ",\"tickets\":" + tickets + ",\"total_price\":" + total + ",\"sold_count_after\":"
+                + soldAfter + ",\"inventory_version\":" + soldAfter + ",\"occurred_at\":\"2026-11-24T10:15:30.123Z\","
+                + "\"future_field\":true}";
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String value) {
+        producer.send(new ProducerRecord<>("purchase.sales", value));
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KAFKA);
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    /** A consumer positioned at the current end of every partition, so it sees only what this test causes. */
+    private static KafkaConsumer<String, String> consumerAtEnd(String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KAFKA);
+        props.put("key.deserializer", StringDeserializer.class.getName());
+        props.put("value.deserializer", StringDeserializer.class.getName());
+        props.put("enable.auto.commit", "false");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static List<JsonObject> collect(KafkaConsumer<String, String> consumer, String key, int count) {
+        List<JsonObject> found = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (found.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (key.equals(record.key())) {
+                    found.add(new JsonObject(record.value()));
+                }
+            }
+        }
+        assertThat(found).as("snapshots for " + key).hasSize(count);
+        return found;
+    }
+}
