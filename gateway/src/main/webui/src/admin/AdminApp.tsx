@@ -1,0 +1,140 @@
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { Link, Navigate, NavLink, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import { isExpired, useAdminAuth } from '../lib/auth';
+import { LoginPanel } from '../components/LoginPanel';
+import { PageTitle } from '../components/PageTitle';
+import { Alert } from '../components/Alert';
+
+const PackageListPage = lazy(() => import('./PackageListPage'));
+const PackageEditPage = lazy(() => import('./PackageEditPage'));
+const PromoCodesPage = lazy(() => import('./PromoCodesPage'));
+const SalesPage = lazy(() => import('./SalesPage'));
+const CheckInPage = lazy(() => import('./CheckInPage'));
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default function AdminApp() {
+  const token = useAdminAuth((s) => s.token);
+  const claims = useAdminAuth((s) => s.claims);
+  const location = useLocation();
+  const signedIn = !!token && !isExpired(claims);
+  return (
+    <div className="app admin">
+      <AdminHeader signedIn={signedIn} />
+      <main id="main">
+        {!signedIn ? (
+          <div className="narrow">
+            {token && <Alert tone="warning">Your session has expired. Please sign in again.</Alert>}
+            <LoginPanel scope="admin" title="Coordinator sign-in" returnTo={location.pathname} />
+          </div>
+        ) : (
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Routes>
+              <Route index element={<EventPicker />} />
+              <Route path="events/:eventId" element={<EventLayout />}>
+                <Route index element={<Navigate to="packages" replace />} />
+                <Route path="packages" element={<PackageListPage />} />
+                <Route path="packages/new" element={<PackageEditPage />} />
+                <Route path="packages/:packageId" element={<PackageEditPage />} />
+                <Route path="promo-codes" element={<PromoCodesPage />} />
+                <Route path="sales" element={<SalesPage />} />
+                <Route path="check-in" element={<CheckInPage />} />
+              </Route>
+              <Route path="*" element={<Navigate to="/admin/" replace />} />
+            </Routes>
+          </Suspense>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function AdminHeader({ signedIn }: { signedIn: boolean }) {
+  const signOut = useAdminAuth((s) => s.signOut);
+  const claims = useAdminAuth((s) => s.claims);
+  const navigate = useNavigate();
+  return (
+    <header className="topbar">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <Link to="/admin/" className="brand">
+        <span className="logo" aria-hidden="true">⚡</span> FundrBolt <span className="brand-sub">Tickets admin</span>
+      </Link>
+      {signedIn && (
+        <div className="topbar-user">
+          <span className="muted" title={claims?.sub}>{claims?.name ?? claims?.preferred_username ?? claims?.email ?? 'Coordinator'}</span>
+          <button
+            className="btn btn-small"
+            onClick={() => {
+              signOut();
+              navigate('/admin/');
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}
+
+function EventPicker() {
+  const claims = useAdminAuth((s) => s.claims);
+  const navigate = useNavigate();
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const events = claims?.events ?? [];
+  const superAdmin = claims?.groups?.includes('super_admin');
+  const open = (event: FormEvent) => {
+    event.preventDefault();
+    if (!UUID.test(typed.trim())) return setError('An event id is a UUID, like 3f2b…-…');
+    navigate(`events/${typed.trim().toLowerCase()}/packages`);
+  };
+  return (
+    <div className="narrow">
+      <PageTitle>Choose an event</PageTitle>
+      {events.length > 0 ? (
+        <ul className="event-list">
+          {events.map((id) => (
+            <li key={id}>
+              <Link className="card event-link" to={`events/${id}/packages`}>
+                <span>Event</span> <code>{id}</code>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        !superAdmin && <Alert tone="warning">Your token lists no events to coordinate. Ask for a token with an <code>events</code> claim.</Alert>
+      )}
+      {(superAdmin || events.length === 0) && (
+        <form className="card form" onSubmit={open} noValidate>
+          <label htmlFor="event-id">Event id</label>
+          <input id="event-id" value={typed} onChange={(e) => setTyped(e.target.value)} aria-invalid={!!error} aria-describedby={error ? 'event-id-error' : undefined} />
+          {error && <p id="event-id-error" className="field-error">{error}</p>}
+          <button className="btn btn-primary" type="submit">Open event</button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function EventLayout() {
+  const { eventId = '' } = useParams();
+  const claims = useAdminAuth((s) => s.claims);
+  if (!UUID.test(eventId)) return <Alert action={<Link to="/admin/">Choose an event</Link>}>This address does not name a valid event.</Alert>;
+  const allowed = claims?.groups?.includes('super_admin') || (claims?.events ?? []).includes(eventId);
+  return (
+    <>
+      <nav className="tabs" aria-label="Event sections">
+        <NavLink to="packages">Packages</NavLink>
+        <NavLink to="promo-codes">Promo codes</NavLink>
+        <NavLink to="sales">Live sales</NavLink>
+        <NavLink to="check-in">Check-in</NavLink>
+        <a className="tab-aside" href={`/checkout/${eventId}`} target="_blank" rel="noreferrer">Donor page ↗</a>
+      </nav>
+      {!allowed && <Alert tone="warning">Your token does not list this event; the server will probably refuse changes.</Alert>}
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <Outlet />
+      </Suspense>
+    </>
+  );
+}
