@@ -107,4 +107,22 @@ class MessagingTests {
                 .delete("/internal/v1/redemptions/" + purchase).then().statusCode(204);
         assertThat(currentUses(pool, promo)).isEqualTo(1);
     }
+
+    @Test
+    void countsAUseAgainWhenItsSaleArrivesAfterReconciliationReleasedIt() throws Exception {
+        UUID pkg = UUID.randomUUID();
+        UUID promo = createCode(event, Map.of("code", "LATE", "discount_type", "fixed_amount", "discount_value", 5));
+        UUID purchase = UUID.randomUUID();
+        redeem(event, purchase, UUID.randomUUID(), "LATE", pkg, "20.00").statusCode(201);
+        // As if Kafka had been down longer than the reconciliation age: the use was released meanwhile.
+        io.restassured.RestAssured.given().auth().oauth2(PromoFixtures.serviceToken())
+                .delete("/internal/v1/redemptions/" + purchase).then().statusCode(204);
+        assertThat(currentUses(pool, promo)).isZero();
+        send("purchase.sales", pkg.toString(), "{\"message_id\":\"" + UUID.randomUUID()
+                + "\",\"event_type\":\"ticket_sold\",\"purchase_id\":\"" + purchase + "\",\"event_id\":\"" + event
+                + "\",\"package_id\":\"" + pkg + "\",\"quantity\":1,\"tickets\":1,\"total_price\":15.00,"
+                + "\"sold_count_after\":1,\"inventory_version\":1,\"occurred_at\":\"2026-11-24T10:15:30.123Z\"}");
+        await(() -> "confirmed".equals(applicationStatus(pool, purchase)));
+        assertThat(currentUses(pool, promo)).as("the sale happened, so its use counts").isEqualTo(1);
+    }
 }

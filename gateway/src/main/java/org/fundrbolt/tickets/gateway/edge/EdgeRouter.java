@@ -56,6 +56,7 @@ public class EdgeRouter {
     private final RateLimiter limiter;
     private final OpenApiMerger openApi;
     private final Map<Service, HttpProxy> proxies = new EnumMap<>(Service.class);
+    private final VerifiedTokens verified = new VerifiedTokens();
 
     public EdgeRouter(GatewayConfig config, IdentityProviderManager identities, RateLimiter limiter,
             OpenApiMerger openApi) {
@@ -163,8 +164,17 @@ public class EdgeRouter {
             c.request().resume();
             Problems.unauthenticated(c);
         });
+        String authorization = ctx.request().getHeader("Authorization");
+        SecurityIdentity known = verified.lookup(authorization);
+        if (known != null) {
+            authorize(ctx, route, known);
+            return;
+        }
         QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(
-                identity -> authorize(ctx, route, identity),
+                identity -> {
+                    verified.remember(authorization, identity);
+                    authorize(ctx, route, identity);
+                },
                 failure -> {
                     ctx.request().resume();
                     Problems.unauthenticated(ctx);

@@ -46,11 +46,21 @@ public class ApplicationRepository {
                 .execute(Tuple.of(purchaseId)).map(rows -> rows.rowCount() > 0);
     }
 
-    /** Marks the purchase's use as sold for good; a no-op when there is none or it is no longer redeemed. */
+    /**
+     * Marks the purchase's use as sold for good; a no-op when there is none or it is already confirmed.
+     * A sale whose event arrives after reconciliation released its use (Kafka was down longer than the
+     * reconciliation age) counts the use again, unless others have filled the code's limit meanwhile.
+     */
     public Uni<Boolean> confirm(SqlClient client, UUID purchaseId) {
-        return client.preparedQuery("UPDATE promo_code_applications SET status = 'confirmed', confirmed_at = now() "
-                + "WHERE purchase_id = $1 AND status = 'redeemed'")
-                .execute(Tuple.of(purchaseId)).map(rows -> rows.rowCount() > 0);
+        return client.preparedQuery("WITH previous AS (SELECT id, status FROM promo_code_applications "
+                + "WHERE purchase_id = $1 AND status IN ('redeemed', 'released') FOR UPDATE), "
+                + "confirmed AS (UPDATE promo_code_applications a SET status = 'confirmed', confirmed_at = now() "
+                + "FROM previous WHERE a.id = previous.id RETURNING a.promo_id, previous.status AS was), "
+                + "recounted AS (UPDATE promo_codes p SET current_uses = p.current_uses + 1 FROM confirmed c "
+                + "WHERE p.id = c.promo_id AND c.was = 'released' "
+                + "AND (p.max_total_uses IS NULL OR p.current_uses < p.max_total_uses) RETURNING p.id) "
+                + "SELECT (SELECT count(*) FROM confirmed) AS confirmed")
+                .execute(Tuple.of(purchaseId)).map(rows -> rows.iterator().next().getLong("confirmed") > 0);
     }
 
     /**

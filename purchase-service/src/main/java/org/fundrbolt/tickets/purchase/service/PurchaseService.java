@@ -18,7 +18,6 @@ import org.fundrbolt.tickets.purchase.domain.OptionDefinition;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
 import org.fundrbolt.tickets.purchase.messaging.OutboxRelay;
-import org.fundrbolt.tickets.purchase.repository.InventoryRepository;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest.OptionAnswer;
@@ -39,7 +38,7 @@ public class PurchaseService {
     private static final Logger LOG = Logger.getLogger(PurchaseService.class);
     private static final Pattern PRINTABLE_KEY = Pattern.compile("[\\x20-\\x7E]{1,200}");
 
-    private final InventoryRepository inventory;
+    private final InventoryCache inventory;
     private final PurchaseQueries purchases;
     private final OptionValidator options;
     private final PromoClient promo;
@@ -48,7 +47,7 @@ public class PurchaseService {
     private final NaiveSale naive;
     private final boolean naiveMode;
 
-    public PurchaseService(InventoryRepository inventory, PurchaseQueries purchases, OptionValidator options,
+    public PurchaseService(InventoryCache inventory, PurchaseQueries purchases, OptionValidator options,
             PromoClient promo, SaleBatcher batcher, OutboxRelay relay, NaiveSale naive,
             org.fundrbolt.tickets.purchase.config.PurchaseConfig config) {
         this.inventory = inventory;

@@ -1,0 +1,146 @@
+"""Writes deploy/load/RESULTS.md and chart.svg from the results.json of one benchmark run."""
+import json
+import sys
+
+TARGETS = "../../../shared/design/ARCHITECTURE.md (Targets)"
+
+
+def fmt(value, digits=1):
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}"
+
+
+def ratio(a, b):
+    if not a or not b:
+        return None
+    return a / b
+
+
+def main(results_path, markdown_path, svg_path):
+    r = json.load(open(results_path))
+    machine = r.get("machine", {})
+    pgbench = {int(k): v for k, v in r.get("pgbench", {}).items()}
+    limit_clients, limit = max(pgbench.items(), key=lambda item: item[1]) if pgbench else (None, None)
+    buyers = [16, 64, 200]
+    ours = {n: r.get(f"hot_gateway_{n}", {}) for n in buyers}
+    naive = {n: r.get(f"naive_gateway_{n}", {}) for n in buyers}
+    direct = r.get("hot_direct_200", {})
+    lines = []
+    w = lines.append
+    w("# Benchmark results")
+    w("")
+    w(f"Run on {machine.get('date', '?')}: {machine.get('cores', '?')} cores, {machine.get('memory_gib', '?')} GiB, "
+      f"{machine.get('java', '?')}, {machine.get('postgresql', '?')}, kernel {machine.get('kernel', '?')}. "
+      "Load generator, gateway, the four services, PostgreSQL, Kafka, Redis and Azurite all on this one machine.")
+    w("")
+    w(f"Command: `{machine.get('command', 'deploy/load/run')}` (raw outputs in `.local/load/`). "
+      f"Targets: {TARGETS}.")
+    w("")
+    w("## 1. Hot package checkout (one package, one ticket per purchase)")
+    w("")
+    w("Database limit: `pgbench` running the sale's own transaction (conditional update + purchase + ticket + "
+      "outbox row, fsync on, prepared statements) directly on the same PostgreSQL:")
+    w("")
+    w("| pgbench clients | " + " | ".join(str(c) for c in sorted(pgbench)) + " |")
+    w("|---|" + "---|" * len(pgbench))
+    w("| transactions/s | " + " | ".join(fmt(pgbench[c]) for c in sorted(pgbench)) + " |")
+    w("")
+    w(f"Best: **{fmt(limit)}/s at {limit_clients} clients** — the per-transaction limit the service is measured against.")
+    w("")
+    w("| buyers | ours: sold/s | p50 / p95 / p99 ms | answers | naive: sold/s | naive answers | ours / naive | ours / pgbench best |")
+    w("|---|---|---|---|---|---|---|---|")
+    for n in buyers:
+        o, b = ours[n], naive[n]
+        lat = o.get("latency_ms", {})
+        w(f"| {n} | {fmt(o.get('sold_per_s'))} | {fmt(lat.get('p50'))} / {fmt(lat.get('p95'))} / {fmt(lat.get('p99'))} | "
+          f"{o.get('status', {})} | {fmt(b.get('sold_per_s'))} | {b.get('status', {})} | "
+          f"{fmt(ratio(o.get('sold_per_s'), b.get('sold_per_s')), 2)}× | {fmt(ratio(o.get('sold_per_s'), limit), 2)}× |")
+    w("")
+    failed = {n: naive[n].get("status", {}).get("409", naive[n].get("status", {}).get(409, 0)) for n in buyers}
+    w("Naive buyers refused although tickets remained (409 `version_conflict` after 3 retries): "
+      + ", ".join(f"{n} buyers: {fmt(failed[n])}" for n in buyers) + ".")
+    w("")
+    c = r.get("hot_consistency", {})
+    w(f"Consistency after the run: inventory sold_count = {c.get('sold_count')}, sum of purchase quantities = "
+      f"{c.get('sum_quantity')} → {'equal, no oversell' if c.get('sold_count') == c.get('sum_quantity') else 'MISMATCH'}.")
+    w("")
+    g = ours[200].get("sold_per_s")
+    d = direct.get("sold_per_s")
+    overhead = (1 - g / d) * 100 if g and d else None
+    w(f"Gateway overhead at 200 buyers: direct to purchase-service {fmt(d)} sold/s, through the gateway {fmt(g)} sold/s "
+      f"→ **{fmt(overhead)} % throughput loss** (target ≤ 15 %).")
+    w("")
+    s = r.get("storm", {})
+    w("## 2. Sold-out storm")
+    w("")
+    w(f"1,000 concurrent buyers for 100 tickets: answers {s.get('status')}, sold_count afterwards {s.get('sold_count')} "
+      f"(exactly 100 expected), all answered within {fmt(s.get('total_s'), 2)} s (slowest answer {fmt(s.get('last_answer_s'), 2)} s).")
+    w("")
+    live = r.get("live", {})
+    w("## 3. Live count latency")
+    w("")
+    w(f"{fmt(live.get('sales'), 0)} sales at a steady rate, each from its 201 (committed) to the first SSE `sales` event "
+      f"showing it: **p50 {fmt(live.get('p50_ms'))} ms, p99 {fmt(live.get('p99_ms'))} ms** (max {fmt(live.get('max_ms'))} ms; "
+      f"target p99 ≤ 500 ms). Failed purchases: {fmt(live.get('failures'), 0)}, sales never seen: {fmt(live.get('missing'), 0)}.")
+    w("")
+    pc, pu = r.get("promo_cached", {}), r.get("promo_uncached", {})
+    w("## 4. Promo validate at 500 requests/s")
+    w("")
+    w("| | requests/s | p50 ms | p99 ms | answers |")
+    w("|---|---|---|---|---|")
+    w(f"| cached (Redis) | {fmt(pc.get('requests_per_s'))} | {fmt(pc.get('p50_ms'), 2)} | {fmt(pc.get('p99_ms'), 2)} | {pc.get('status')} |")
+    w(f"| uncached | {fmt(pu.get('requests_per_s'))} | {fmt(pu.get('p50_ms'), 2)} | {fmt(pu.get('p99_ms'), 2)} | {pu.get('status')} |")
+    w("")
+    w("Target: cached p99 ≤ 10 ms (measured through the gateway, so it includes the gateway hop).")
+    w("")
+    w("## 5. Footprint (JVM mode)")
+    w("")
+    w("| service | start to ready s | RSS idle MiB | RSS under the 200-buyer load MiB |")
+    w("|---|---|---|---|")
+    for svc, f in r.get("footprint", {}).items():
+        w(f"| {svc} | {fmt(f.get('ready_s'), 2)} | {fmt(f.get('rss_idle_mib'))} | {fmt(f.get('rss_load_mib'))} |")
+    w("")
+    w("Targets: ready ≤ 5 s, RSS ≤ 300 MiB under load.")
+    w("")
+    w("![throughput and latency](chart.svg)")
+    w("")
+    open(markdown_path, "w").write("\n".join(lines))
+    open(svg_path, "w").write(chart(buyers, ours, naive, limit))
+
+
+def chart(buyers, ours, naive, limit):
+    width, height, left, bottom = 720, 360, 70, 300
+    values = [ours[n].get("sold_per_s") or 0 for n in buyers] + [naive[n].get("sold_per_s") or 0 for n in buyers]
+    top = max(values + [limit or 0, 1]) * 1.15
+    scale = (bottom - 40) / top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+             f'<text x="{width / 2}" y="20" text-anchor="middle" font-size="14">Hot package: successful purchases/s (p99 ms above bars)</text>',
+             f'<line x1="{left}" y1="{bottom}" x2="{width - 20}" y2="{bottom}" stroke="#333"/>']
+    group = (width - left - 40) / len(buyers)
+    for i, n in enumerate(buyers):
+        x0 = left + i * group + 20
+        for j, (label, data, color) in enumerate((("ours", ours[n], "#2f6fdf"), ("naive", naive[n], "#d9534f"))):
+            v = data.get("sold_per_s") or 0
+            h = v * scale
+            x = x0 + j * 70
+            parts.append(f'<rect x="{x}" y="{bottom - h}" width="60" height="{h}" fill="{color}"/>')
+            parts.append(f'<text x="{x + 30}" y="{bottom - h - 18}" text-anchor="middle">{v:,.0f}/s</text>')
+            p99 = data.get("latency_ms", {}).get("p99")
+            if p99 is not None:
+                parts.append(f'<text x="{x + 30}" y="{bottom - h - 5}" text-anchor="middle" fill="#555">p99 {p99:,.0f}</text>')
+        parts.append(f'<text x="{x0 + 65}" y="{bottom + 18}" text-anchor="middle">{n} buyers</text>')
+    if limit:
+        y = bottom - limit * scale
+        parts.append(f'<line x1="{left}" y1="{y}" x2="{width - 20}" y2="{y}" stroke="#2a9d55" stroke-dasharray="6,4"/>')
+        parts.append(f'<text x="{width - 22}" y="{y - 5}" text-anchor="end" fill="#2a9d55">pgbench best {limit:,.0f}/s</text>')
+    parts.append(f'<rect x="{left}" y="{height - 30}" width="12" height="12" fill="#2f6fdf"/><text x="{left + 18}" y="{height - 20}">ours (batched conditional claim)</text>')
+    parts.append(f'<rect x="{left + 260}" y="{height - 30}" width="12" height="12" fill="#d9534f"/><text x="{left + 278}" y="{height - 20}">naive optimistic retry</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

@@ -1,0 +1,250 @@
+package org.fundrbolt.tickets.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.response.Response;
+
+/**
+ * Fault drills on the running stack, under a steady purchase load (ARCHITECTURE.md: nothing lost, nothing
+ * half-written). A short form runs in `stack test`; `stack drill` runs them with -Ddrill.full=true.
+ * They run last (they stop and start parts of the stack) and leave it whole.
+ */
+@Order(100)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultDrillSystemTests {
+
+    static final String GATEWAY = StackReadyTests.GATEWAY;
+    static final boolean FULL = Boolean.getBoolean("drill.full");
+    private final UUID event = UUID.randomUUID();
+    private final String coordinator = SystemTokens.coordinator(event);
+
+    /** Buyers at a steady rate, each answer counted by status. */
+    private final class SteadyLoad implements AutoCloseable {
+        final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService buyers = Executors.newFixedThreadPool(4);
+
+        SteadyLoad(String packageId, String promo, long pauseMillis) {
+            for (int i = 0; i < 4; i++) {
+                buyers.submit(() -> {
+                    while (running.get()) {
+                        int status;
+                        try {
+                            status = buy(UUID.randomUUID(), packageId, 1, promo).statusCode();
+                        } catch (RuntimeException e) {
+                            status = -1; // connection refused: the service under the drill is down
+                        }
+                        statuses.merge(status, 1, Integer::sum);
+                        sleep(pauseMillis);
+                    }
+                });
+            }
+        }
+
+        int count(int status) {
+            return statuses.getOrDefault(status, 0);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            buyers.shutdown();
+            buyers.awaitTermination(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private String createPackage(String name, Integer limit) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "price", 20));
+        if (limit != null) {
+            body.put("quantity_limit", limit);
+        }
+        String id = given().auth().oauth2(coordinator).contentType("application/json").body(body)
+                .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
+                .extract().path("id");
+        Await.until("package on sale", Duration.ofSeconds(15),
+                () -> StackControl.query("purchase", "select count(*) from inventory where enabled and package_id = '" + id + "'") == 1);
+        return id;
+    }
+
+    private Response buy(UUID donor, String packageId, int quantity, String promo) {
+        Map<String, Object> body = new HashMap<>(Map.of("package_id", packageId, "quantity", quantity));
+        if (promo != null) {
+            body.put("promo_code", promo);
+        }
+        return given().auth().oauth2(SystemTokens.donor(donor)).contentType("application/json").body(body)
+                .post(GATEWAY + "/api/v1/events/" + event + "/tickets/purchase");
+    }
+
+    private int projectedSold(String packageId) {
+        List<Map<String, Object>> packages = given().auth().oauth2(coordinator)
+                .get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/sales").then().statusCode(200)
+                .extract().path("packages");
+        return packages.stream().filter(p -> packageId.equals(p.get("package_id")))
+                .mapToInt(p -> ((Number) p.get("sold_count")).intValue()).findFirst().orElse(0);
+    }
+
+    private long soldInPurchaseDatabase(String packageId) {
+        return StackControl.query("purchase", "select coalesce(sum(quantity), 0) from purchases where package_id = '" + packageId + "'");
+    }
+
+    @Test
+    @Order(1)
+    void aKafkaOutageDelaysSalesButLosesNone() throws Exception {
+        String packageId = createPackage("Kafka drill", null);
+        long outage = FULL ? 20_000 : 8_000;
+        Instant started = Instant.now();
+        try (SteadyLoad load = new SteadyLoad(packageId, null, 100)) {
+            sleep(1_000);
+            StackControl.kill("kafka", true);
+            sleep(outage);
+            assertThat(load.statuses.keySet()).as("every purchase answers 201 while Kafka is down").containsOnly(201);
+            StackControl.infra();
+            sleep(2_000);
+            load.close();
+            assertThat(load.statuses.keySet()).containsOnly(201);
+            long sold = soldInPurchaseDatabase(packageId);
+            assertThat(sold).isEqualTo(load.count(201));
+            Await.until("every sale in the catalog projection after the outage", Duration.ofSeconds(90),
+                    () -> projectedSold(packageId) == sold);
+            sleep(3_000);
+            assertThat(projectedSold(packageId)).as("no sale counted twice").isEqualTo((int) sold);
+            Reliability.record("kafka-outage", Map.of("outage_ms", outage, "purchases", sold, "answers", load.statuses,
+                    "projection_equals_purchases", true, "seconds", Duration.between(started, Instant.now()).toSeconds()));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aCatalogCrashCatchesUpFromItsOffsets() throws Exception {
+        String packageId = createPackage("Catalog crash drill", null);
+        try (SteadyLoad load = new SteadyLoad(packageId, null, 100)) {
+            sleep(1_000);
+            StackControl.kill("catalog-service", true);
+            sleep(FULL ? 10_000 : 4_000);
+            StackControl.restart("catalog-service");
+            sleep(1_000);
+            load.close();
+            assertThat(load.statuses.keySet()).containsOnly(201);
+            long sold = soldInPurchaseDatabase(packageId);
+            Await.until("catalog caught up", Duration.ofSeconds(60), () -> projectedSold(packageId) == sold);
+            Reliability.record("catalog-crash", Map.of("purchases", sold, "answers", load.statuses,
+                    "projection_equals_purchases", true));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aPromoOutageRefusesCodesAndConsumesNothing() {
+        String packageId = createPackage("Promo drill", 100);
+        given().auth().oauth2(coordinator).contentType("application/json")
+                .body(Map.of("code", "DRILL10", "discount_type", "percentage", "discount_value", 10))
+                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+        StackControl.kill("promo-service", true);
+        try {
+            buy(UUID.randomUUID(), packageId, 1, null).then().statusCode(201);
+            buy(UUID.randomUUID(), packageId, 1, "DRILL10").then().statusCode(503)
+                    .body("code", equalTo("dependency_unavailable"));
+            assertThat(soldInPurchaseDatabase(packageId)).as("nothing sold by the refused purchase").isEqualTo(1);
+        } finally {
+            StackControl.restart("promo-service");
+        }
+        Await.until("codes work again", Duration.ofSeconds(30), () -> buy(UUID.randomUUID(), packageId, 1, "DRILL10")
+                .statusCode() == 201);
+        List<Map<String, Object>> codes = given().auth().oauth2(coordinator)
+                .get(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().extract().path("promo_codes");
+        assertThat(codes.get(0).get("current_uses")).as("the refused purchase consumed no use").isEqualTo(1);
+        Reliability.record("promo-outage", Map.of("without_code", 201, "with_code_while_down", 503, "uses_after", 1));
+    }
+
+    @Test
+    @Order(4)
+    void aPurchaseCrashLeavesNoHalfWrittenSaleAndNoLostPromoUse() throws Exception {
+        // Reconciliation releases uses whose sale died after the redeem: shortened so the drill can see it.
+        StackControl.restart("promo-service", "PROMO_RECONCILE_MAX_AGE=5s", "PROMO_RECONCILE_EVERY=2s");
+        String packageId = createPackage("Purchase crash drill", null);
+        given().auth().oauth2(coordinator).contentType("application/json")
+                .body(Map.of("code", "CRASH5", "discount_type", "fixed_amount", "discount_value", 5))
+                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+        Await.until("code usable", Duration.ofSeconds(15), () -> given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
+                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/CRASH5/validate?package_id=" + packageId + "&quantity=1")
+                .statusCode() == 200);
+        try (SteadyLoad withCode = new SteadyLoad(packageId, "CRASH5", 20);
+                SteadyLoad without = new SteadyLoad(packageId, null, 20)) {
+            sleep(FULL ? 5_000 : 2_000);
+            StackControl.kill("purchase-service", true);
+            sleep(1_000);
+            StackControl.restart("purchase-service");
+            sleep(1_000);
+        }
+        String purchases = "purchases where package_id = '" + packageId + "'";
+        long halfWritten = StackControl.query("purchase", "select count(*) from " + purchases
+                + " and (quantity * seats_per_package <> (select count(*) from tickets t where t.purchase_id = purchases.id)"
+                + " or not exists (select 1 from outbox o where o.payload->>'purchase_id' = purchases.id::text))");
+        assertThat(halfWritten).as("purchases without all their tickets or their outbox row").isZero();
+        long sold = soldInPurchaseDatabase(packageId);
+        assertThat(StackControl.query("purchase", "select sold_count from inventory where package_id = '" + packageId + "'"))
+                .isEqualTo(sold);
+        long withPromo = StackControl.query("purchase", "select count(*) from " + purchases + " and promo_code = 'CRASH5'");
+        Await.until("promo uses equal the purchases that used the code", Duration.ofSeconds(60), () -> {
+            List<Map<String, Object>> codes = given().auth().oauth2(coordinator)
+                    .get(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().extract().path("promo_codes");
+            return ((Number) codes.get(0).get("current_uses")).longValue() == withPromo;
+        });
+        Reliability.record("purchase-crash", Map.of("purchases", sold, "with_promo", withPromo, "half_written", halfWritten,
+                "promo_uses_equal_purchases", true));
+        StackControl.restart("promo-service");
+    }
+
+    @Test
+    @Order(5)
+    void servicesRecoverFromAPostgresRestartByThemselves() throws Exception {
+        String version = StackControl.ROOT.toFile().exists() ? postgresVersion() : "15";
+        StackControl.run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "stop"));
+        try {
+            Await.until("purchase-service not ready while its database is down", Duration.ofSeconds(30),
+                    () -> given().get("http://127.0.0.1:8083/q/health/ready").statusCode() == 503);
+        } finally {
+            StackControl.run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"));
+        }
+        for (int port : new int[] { 8081, 8082, 8083, 8084 }) {
+            Await.until("service on " + port + " ready again", Duration.ofSeconds(60),
+                    () -> given().get("http://127.0.0.1:" + port + "/q/health/ready").statusCode() == 200);
+        }
+        String packageId = createPackage("After the restart", null);
+        Await.until("a purchase after the restart", Duration.ofSeconds(30),
+                () -> buy(UUID.randomUUID(), packageId, 1, null).statusCode() == 201);
+        Reliability.record("postgres-restart", Map.of("readiness", "DOWN then UP", "purchase_after", 201));
+    }
+
+    private static String postgresVersion() {
+        java.io.File[] versions = new java.io.File("/etc/postgresql").listFiles();
+        return versions == null || versions.length == 0 ? "15" : versions[versions.length - 1].getName();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.fundrbolt.tickets.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The drills' hands on the local stack: kill a process by its pid file, start it again through deploy/local/stack. */
+final class StackControl {
+
+    static final Path ROOT = Path.of(System.getProperty("repo.root", "../.."));
+
+    private StackControl() {
+    }
+
+    /** SIGKILL (crash) or SIGTERM (orderly stop) of a process the stack started. */
+    static void kill(String name, boolean crash) {
+        try {
+            long pid = Long.parseLong(Files.readString(ROOT.resolve(".local/pids/" + name + ".pid")).trim());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+            if (crash) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop " + name, e);
+        }
+    }
+
+    /** Starts (or restarts) a service, waiting until it is ready; extra environment as KEY=VALUE. */
+    static void restart(String service, String... environment) {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("deploy/local/stack").toString(), "restart", service));
+        command.addAll(List.of(environment));
+        run(command);
+    }
+
+    /** Starts whatever infrastructure is down (Kafka after a drill stopped it). */
+    static void infra() {
+        run(List.of(ROOT.resolve("deploy/local/stack").toString(), "infra"));
+    }
+
+    static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve(".local/logs/drills.log").toFile())).start();
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed; see .local/logs/drills.log");
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One number from a service's own database (the drills verify what was written). */
+    static long query(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
