@@ -196,6 +196,9 @@ public class OptionService {
         if (o.label != null && (o.label.isEmpty() || o.label.length() > 200)) {
             errors.add(new FieldError("label", "must be 1 to 200 characters, not blank"));
         }
+        if (!org.fundrbolt.tickets.catalog.domain.Text.storable(o.label)) {
+            errors.add(new FieldError("label", "must not contain control characters"));
+        }
         if (o.optionType != null && !CustomOption.TYPES.contains(o.optionType)) {
             errors.add(new FieldError("option_type", "must be one of " + String.join(", ", CustomOption.TYPES)));
         } else if (o.optionType != null) {
@@ -226,7 +229,8 @@ public class OptionService {
         }
         Set<String> seen = new HashSet<>();
         for (String choice : choices) {
-            if (choice == null || choice.isBlank() || choice.length() > 100) {
+            if (choice == null || choice.isBlank() || choice.length() > 100
+                    || !org.fundrbolt.tickets.catalog.domain.Text.storable(choice)) {
                 errors.add(new FieldError("choices", "every choice must be 1 to 100 characters, not blank"));
                 return;
             }

@@ -285,6 +285,12 @@ public class PackageService {
         if (p.description != null && p.description.length() > 2000) {
             errors.add(new FieldError("description", "must be at most 2000 characters"));
         }
+        if (!org.fundrbolt.tickets.catalog.domain.Text.storable(p.name)) {
+            errors.add(new FieldError("name", "must not contain control characters"));
+        }
+        if (!org.fundrbolt.tickets.catalog.domain.Text.storable(p.description)) {
+            errors.add(new FieldError("description", "must not contain control characters"));
+        }
         if (p.price != null) {
             if (p.price.signum() < 0 || p.price.compareTo(Money.MAX_PRICE) > 0) {
                 errors.add(new FieldError("price", "must be between 0 and 1000000.00"));

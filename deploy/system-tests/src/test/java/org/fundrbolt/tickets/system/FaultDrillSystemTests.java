@@ -28,7 +28,7 @@ import io.restassured.response.Response;
  * half-written). A short form runs in `stack test`; `stack drill` runs them with -Ddrill.full=true.
  * They run last (they stop and start parts of the stack) and leave it whole.
  */
-@Order(100)
+@Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultDrillSystemTests {
 
@@ -184,7 +184,7 @@ class FaultDrillSystemTests {
         given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("code", "CRASH5", "discount_type", "fixed_amount", "discount_value", 5))
                 .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
-        Await.until("code usable", Duration.ofSeconds(15), () -> given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
+        Await.until("code usable", Duration.ofSeconds(60), () -> given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
                 .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/CRASH5/validate?package_id=" + packageId + "&quantity=1")
                 .statusCode() == 200);
         try (SteadyLoad withCode = new SteadyLoad(packageId, "CRASH5", 20);

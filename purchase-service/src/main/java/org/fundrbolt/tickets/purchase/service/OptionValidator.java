@@ -99,6 +99,9 @@ public class OptionValidator {
                 if (value.asText().codePointCount(0, value.asText().length()) > max) {
                     return "'" + option.label() + "' is longer than " + max + " characters";
                 }
+                if (!org.fundrbolt.tickets.purchase.domain.Text.storable(value.asText())) {
+                    return "'" + option.label() + "' must not contain control characters";
+                }
                 if (option.isRequired() && value.asText().isBlank()) {
                     return "'" + option.label() + "' is required";
                 }

@@ -59,10 +59,12 @@ public class TicketService {
             List<FieldError> errors = new ArrayList<>();
             String name = field(body, "guest_name", ticket.guestName(), errors);
             String email = field(body, "guest_email", ticket.guestEmail(), errors);
-            if (name != null && (name.isBlank() || name.length() > 200)) {
+            if (name != null && (name.isBlank() || name.length() > 200
+                    || !org.fundrbolt.tickets.purchase.domain.Text.storable(name))) {
                 errors.add(new FieldError("guest_name", "guest_name must be 1 to 200 characters"));
             }
-            if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+            if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches()
+                    || !org.fundrbolt.tickets.purchase.domain.Text.storable(email))) {
                 errors.add(new FieldError("guest_email", "guest_email must be a valid email address"));
             }
             if (!errors.isEmpty()) {
