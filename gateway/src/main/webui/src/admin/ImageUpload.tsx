@@ -42,7 +42,7 @@ export function ImageUpload({ eventId, pkg, onChanged }: { eventId: string; pkg:
     setProgress(0);
     try {
       // A package created seconds ago may not have reached media-service yet (it learns packages from
-      // events, within 2 s): retry a package_not_found for a few seconds before giving up.
+      // events, within 2 s, longer just after a restart): retry a package_not_found for 20 s before giving up.
       for (let attempt = 0; ; attempt++) {
         const { promise, abort } = uploadWithProgress<{ image_url: string }>(url, form, token, setProgress);
         abortRef.current = abort;
@@ -50,7 +50,7 @@ export function ImageUpload({ eventId, pkg, onChanged }: { eventId: string; pkg:
           await promise;
           break;
         } catch (err) {
-          if ((err as ApiError).code !== 'package_not_found' || attempt >= 8) throw err;
+          if ((err as ApiError).code !== 'package_not_found' || attempt >= 40) throw err;
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
       }
