@@ -236,7 +236,8 @@ class PackageImageTests {
     void sendsUnreadableSnapshotToDeadLetterTopicAndKeepsConsuming() {
         String key = UUID.randomUUID().toString();
         Catalog.produceRaw(key, "{not json");
-        assertThat(Catalog.records("catalog.packages.dlq", key, 1)).hasSize(1);
+        // Other consumer groups of catalog.packages (a running stack's services) may dead-letter the same record too.
+        assertThat(Catalog.records("catalog.packages.dlq", key, 1)).isNotEmpty();
         Catalog.knownPackage(event, pkg);
     }
 
