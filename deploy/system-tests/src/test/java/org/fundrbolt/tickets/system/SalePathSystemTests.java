@@ -133,6 +133,35 @@ class SalePathSystemTests {
     }
 
     @Test
+    void aFiveMebibyteImageStreamsThroughTheGatewayAndIsServedBack() throws Exception {
+        String packageId = createPackage("Photo package", "10.00", null);
+        // Random pixels do not compress: a 1300 x 1300 PNG is just under 5 MiB.
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1300, 1300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < 1300; y++) {
+            for (int x = 0; x < 1300; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        byte[] bytes = png.toByteArray();
+        assertThat(bytes.length).isBetween(4 * 1024 * 1024, 5 * 1024 * 1024);
+        Response uploaded = Await.until("the package known to media-service", Duration.ofSeconds(30), () -> {
+            Response response = given().auth().oauth2(coordinator)
+                    .multiPart("file", "photo.png", bytes, "image/png")
+                    .post(admin("/tickets/packages/" + packageId + "/image"));
+            return response.statusCode() == 404 ? null : response;
+        });
+        uploaded.then().statusCode(201);
+        String url = uploaded.jsonPath().getString("image_url");
+        byte[] served = given().get(url).then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served)).getWidth()).isEqualTo(1300);
+        given().auth().oauth2(coordinator).delete(admin("/tickets/packages/" + packageId + "/image")).then().statusCode(204);
+        given().get(url).then().statusCode(404);
+    }
+
+    @Test
     void internalPathsAreNeverRouted() {
         String service = SystemTokens.sign(UUID.randomUUID(), List.of("service"), List.of(), 300);
         given().auth().oauth2(service).contentType("application/json").body("{}")
