@@ -41,8 +41,9 @@ public class SaleRepository {
 
     public static final String SALES_TOPIC = "purchase.sales";
 
-    private static final String LOCK = "SELECT event_id, name, unit_price, quantity_limit, enabled, deleted, "
-            + "seats_per_package, fair_market_value, sold_count, version FROM inventory WHERE package_id = $1 FOR UPDATE";
+    private static final String READ = "SELECT event_id, name, unit_price, quantity_limit, enabled, deleted, "
+            + "seats_per_package, fair_market_value, sold_count, version FROM inventory WHERE package_id = $1";
+    private static final String LOCK = READ + " FOR UPDATE";
     private static final String CLAIM = """
             UPDATE inventory SET sold_count = sold_count + $2, version = version + $3, updated_at = now()
             WHERE package_id = $1 AND enabled AND NOT deleted
@@ -84,7 +85,7 @@ public class SaleRepository {
      * version, then write only if it is unchanged, else fail with {@link StaleVersion} for the caller to retry.
      */
     public Uni<SaleOutcome> sellOptimistically(SaleRequest request) {
-        return pool.withTransaction(connection -> connection.preparedQuery(LOCK.replace(" FOR UPDATE", ""))
+        return pool.withTransaction(connection -> connection.preparedQuery(READ)
                 .execute(Tuple.of(request.packageId())).chain(rows -> {
                     if (rows.size() == 0 || !rows.iterator().next().getBoolean("enabled")
                             || rows.iterator().next().getBoolean("deleted")) {

@@ -102,6 +102,7 @@ public class PurchaseService {
             BigDecimal unitPrice = Money.of(item.unitPrice());
             BigDecimal basePrice = Money.times(unitPrice, quantity);
             String code = normalisedCode(request.promoCode());
+            var answers = ordered(item.options(), request.answers());
             // Step 3: a promo code is redeemed before the stock is claimed.
             Uni<Redemption> redemption = code == null ? Uni.createFrom().nullItem()
                     : promo.redeem(purchaseId, eventId, donorId, code, item.packageId(), quantity, basePrice)
@@ -112,8 +113,10 @@ public class PurchaseService {
                 SaleRequest sale = new SaleRequest(purchaseId, eventId, item.packageId(), donorId, quantity, unitPrice,
                         basePrice, discount, Money.of(basePrice.subtract(discount)),
                         redeemed == null ? null : redeemed.code(), redeemed == null ? null : redeemed.promoId(),
-                        key, fingerprint, answerViews(item.options(), request.answers()),
-                        answerTypes(item.options(), request.answers()));
+                        key, fingerprint,
+                        answers.stream().map(e -> new OptionResponseView(e.getValue().optionId(), e.getKey().label(),
+                                e.getValue().value())).toList(),
+                        answers.stream().map(e -> e.getKey().optionType()).toList());
                 // Step 4: one transaction claims stock and writes everything; step 5: release on any failure.
                 return (naiveMode ? naive.sell(sale) : batcher.submit(sale))
                         .onFailure().call(() -> release(redeemed, purchaseId))
@@ -176,20 +179,12 @@ public class PurchaseService {
         return code == null ? null : code.trim().toUpperCase(Locale.ROOT);
     }
 
-    private static List<OptionResponseView> answerViews(List<OptionDefinition> definitions, List<OptionAnswer> answers) {
+    /** The answers in the options' display order, each with its option (validated, so every id is known). */
+    private static List<Map.Entry<OptionDefinition, OptionAnswer>> ordered(List<OptionDefinition> definitions,
+            List<OptionAnswer> answers) {
         Map<UUID, OptionDefinition> byId = new java.util.HashMap<>();
         definitions.forEach(definition -> byId.put(definition.id(), definition));
-        return answers.stream()
-                .sorted(java.util.Comparator.comparingInt(answer -> byId.get(answer.optionId()).displayOrder()))
-                .map(answer -> new OptionResponseView(answer.optionId(), byId.get(answer.optionId()).label(), answer.value()))
-                .toList();
-    }
-
-    private static List<String> answerTypes(List<OptionDefinition> definitions, List<OptionAnswer> answers) {
-        Map<UUID, OptionDefinition> byId = new java.util.HashMap<>();
-        definitions.forEach(definition -> byId.put(definition.id(), definition));
-        return answers.stream()
-                .sorted(java.util.Comparator.comparingInt(answer -> byId.get(answer.optionId()).displayOrder()))
-                .map(answer -> byId.get(answer.optionId()).optionType()).toList();
+        return answers.stream().map(answer -> Map.entry(byId.get(answer.optionId()), answer))
+                .sorted(java.util.Comparator.comparingInt(entry -> entry.getKey().displayOrder())).toList();
     }
 }
