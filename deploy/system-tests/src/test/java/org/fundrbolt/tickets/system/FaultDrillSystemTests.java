@@ -106,17 +106,31 @@ class FaultDrillSystemTests {
         return StackControl.query("purchase", "select coalesce(sum(quantity), 0) from purchases where package_id = '" + packageId + "'");
     }
 
+    private static long unpublishedSnapshots(String... packageIds) {
+        return StackControl.query("catalog", "select count(*) from outbox where published_at is null and message_key in ('"
+                + String.join("','", packageIds) + "')");
+    }
+
     @Test
     @Order(1)
     void aKafkaOutageDelaysSalesButLosesNone() throws Exception {
         String packageId = createPackage("Kafka drill", null);
+        String createPackageBeforeTheOutage = createPackage("Repriced while Kafka is down", null);
         long outage = FULL ? 20_000 : 8_000;
         Instant started = Instant.now();
         try (SteadyLoad load = new SteadyLoad(packageId, null, 100)) {
             sleep(1_000);
             StackControl.kill("kafka", true);
+            // Catalog changes while the broker is down: answered at once, queued in the catalog's outbox.
+            String repriced = createPackageBeforeTheOutage;
+            given().auth().oauth2(coordinator).contentType("application/json").body(Map.of("price", 35.50))
+                    .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + repriced).then().statusCode(200);
+            String createdDuringOutage = given().auth().oauth2(coordinator).contentType("application/json")
+                    .body(Map.of("name", "Created while Kafka is down", "price", 12)).post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages")
+                    .then().statusCode(201).extract().path("id");
             sleep(outage);
             assertThat(load.statuses.keySet()).as("every purchase answers 201 while Kafka is down").containsOnly(201);
+            assertThat(unpublishedSnapshots(repriced, createdDuringOutage)).as("the snapshots wait in the catalog's outbox").isGreaterThanOrEqualTo(2);
             StackControl.infra();
             sleep(2_000);
             load.close();
@@ -127,6 +141,17 @@ class FaultDrillSystemTests {
                     () -> projectedSold(packageId) == sold);
             sleep(3_000);
             assertThat(projectedSold(packageId)).as("no sale counted twice").isEqualTo((int) sold);
+            // The catalog's outbox survived the outage: both snapshots reached their consumers afterwards.
+            Await.until("the snapshots queued during the outage published", Duration.ofSeconds(60),
+                    () -> unpublishedSnapshots(repriced, createdDuringOutage) == 0);
+            Await.until("checkout sells the new price", Duration.ofSeconds(30), () -> StackControl.query("purchase",
+                    "select count(*) from inventory where unit_price = 35.50 and package_id = '" + repriced + "'") == 1);
+            Await.until("checkout knows the package created during the outage", Duration.ofSeconds(30), () -> StackControl.query("purchase",
+                    "select count(*) from inventory where enabled and package_id = '" + createdDuringOutage + "'") == 1);
+            Await.until("promo and media know it too", Duration.ofSeconds(30),
+                    () -> StackControl.query("promo", "select count(*) from known_packages where package_id = '" + createdDuringOutage + "'") == 1
+                            && StackControl.query("media", "select count(*) from known_packages where package_id = '" + createdDuringOutage + "'") == 1);
+            assertThat(buy(UUID.randomUUID(), createdDuringOutage, 1, null).statusCode()).isEqualTo(201);
             Reliability.record("kafka-outage", Map.of("outage_ms", outage, "purchases", sold, "answers", load.statuses,
                     "projection_equals_purchases", true, "seconds", Duration.between(started, Instant.now()).toSeconds()));
         }
