@@ -19,6 +19,11 @@ public record PromoDefinition(UUID id, UUID eventId, String code, String discoun
                 && (expiresAt == null || expiresAt.isAfter(now));
     }
 
+    /** Whether a use can be refused for its count: then validate asks the database how many are left. */
+    public boolean hasUsageLimits() {
+        return maxTotalUses != null || maxUsesPerDonor != null;
+    }
+
     public boolean appliesTo(UUID packageId) {
         return packageIds.isEmpty() || packageIds.contains(packageId);
     }

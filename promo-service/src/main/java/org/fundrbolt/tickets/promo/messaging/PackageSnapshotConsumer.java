@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fundrbolt.tickets.promo.domain.KnownPackage;
 import org.fundrbolt.tickets.promo.domain.Money;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
+import org.fundrbolt.tickets.promo.service.KnownPackageCache;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,10 +20,12 @@ public class PackageSnapshotConsumer {
 
     private final Pool pool;
     private final KnownPackageRepository packages;
+    private final KnownPackageCache cache;
 
-    public PackageSnapshotConsumer(Pool pool, KnownPackageRepository packages) {
+    public PackageSnapshotConsumer(Pool pool, KnownPackageRepository packages, KnownPackageCache cache) {
         this.pool = pool;
         this.packages = packages;
+        this.cache = cache;
     }
 
     @Incoming("catalog-packages")
@@ -40,6 +43,6 @@ public class PackageSnapshotConsumer {
         boolean deleted = Boolean.TRUE.equals(snapshot.deleted());
         KnownPackage known = new KnownPackage(snapshot.packageId(), snapshot.eventId(),
                 snapshot.price() == null ? null : Money.cents(snapshot.price()), deleted, snapshot.version());
-        return packages.upsertIfNewer(pool, known).replaceWithVoid();
+        return packages.upsertIfNewer(pool, known).invoke(() -> cache.forget(known.packageId())).replaceWithVoid();
     }
 }

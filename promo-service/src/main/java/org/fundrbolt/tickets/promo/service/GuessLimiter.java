@@ -35,18 +35,24 @@ public class GuessLimiter {
 
     /** Fails with 429 {@code rate_limited} when the donor has used up the allowed failures. */
     public Uni<Void> check(UUID donorId) {
-        String key = key(donorId);
-        return redis.value(String.class).get(key).chain(count -> {
-            if (count == null || Long.parseLong(count) < config.guessLimit().maxFailures()) {
-                return Uni.createFrom().voidItem();
-            }
-            return redis.key().ttl(key).map(ttl -> {
-                long retryAfter = ttl > 0 ? ttl : config.guessLimit().window().toSeconds();
-                throw new DomainException(429, "rate_limited", "Too many promo codes did not work; try again in "
-                        + retryAfter + " seconds.", java.util.List.of(), Map.of("retry_after", retryAfter));
-            });
+        return redis.value(String.class).get(key(donorId)).chain(count -> enforce(donorId, count))
+                .onFailure(failure -> !(failure instanceof DomainException)).recoverWithItem(failure -> {
+                    // Failing open: a Redis outage must not stop every donor from using a valid code.
+                    LOG.warnf("Anti-guessing limit not checked: %s", failure.getMessage());
+                    return null;
+                });
+    }
+
+    /** As {@link #check}, for a count already read (validate reads it along with the cached code). */
+    public Uni<Void> enforce(UUID donorId, String count) {
+        if (count == null || Long.parseLong(count) < config.guessLimit().maxFailures()) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.key().ttl(key(donorId)).<Void>map(ttl -> {
+            long retryAfter = ttl > 0 ? ttl : config.guessLimit().window().toSeconds();
+            throw new DomainException(429, "rate_limited", "Too many promo codes did not work; try again in "
+                    + retryAfter + " seconds.", java.util.List.of(), Map.of("retry_after", retryAfter));
         }).onFailure(failure -> !(failure instanceof DomainException)).recoverWithItem(failure -> {
-            // Failing open: a Redis outage must not stop every donor from using a valid code.
             LOG.warnf("Anti-guessing limit not checked: %s", failure.getMessage());
             return null;
         });

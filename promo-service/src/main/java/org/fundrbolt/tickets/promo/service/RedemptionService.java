@@ -38,9 +38,11 @@ public class RedemptionService {
     private final KnownPackageRepository packages;
     private final PromoCache cache;
     private final GuessLimiter limiter;
+    private final KnownPackageCache knownPackages;
 
     public RedemptionService(Pool pool, PromoCodeRepository promos, ApplicationRepository applications,
-            KnownPackageRepository packages, PromoCache cache, GuessLimiter limiter) {
+            KnownPackageRepository packages, PromoCache cache, GuessLimiter limiter, KnownPackageCache knownPackages) {
+        this.knownPackages = knownPackages;
         this.pool = pool;
         this.promos = promos;
         this.applications = applications;
@@ -54,12 +56,21 @@ public class RedemptionService {
         if (quantity != null && (quantity < 1 || quantity > MAX_QUANTITY)) {
             throw DomainException.validation("quantity", "must be between 1 and " + MAX_QUANTITY);
         }
-        return limiter.check(donorId)
-                .chain(() -> definition(eventId, code))
+        if (!PromoRules.isWellFormedCode(code)) {
+            return limiter.check(donorId).chain(() -> Uni.createFrom().<Validation>failure(codeNotFound(code)))
+                    .onFailure(GuessLimiter::isGuess).call(failure -> limiter.recordFailure(donorId));
+        }
+        // One Redis round trip (cached code + the donor's failed attempts), the package from memory, and
+        // the database only for what must be exact: usage, when the code has limits.
+        return cache.lookup(eventId, code, GuessLimiter.key(donorId))
+                .call(found -> limiter.enforce(donorId, found.failures()))
+                .chain(found -> found.definition() != null ? Uni.createFrom().item(found.definition())
+                        : definitionFromDatabase(eventId, code))
                 .chain(definition -> {
                     requireUsable(definition);
-                    return applicablePackage(pool, definition, packageId, true)
-                            .call(known -> requireUsesLeft(definition, donorId))
+                    return applicableKnownPackage(definition, packageId)
+                            .call(known -> definition.hasUsageLimits() ? requireUsesLeft(definition, donorId)
+                                    : Uni.createFrom().voidItem())
                             .map(known -> {
                                 BigDecimal amount = known == null || quantity == null ? null
                                         : definition.discountOn(known.price().multiply(BigDecimal.valueOf(quantity)));
@@ -109,7 +120,7 @@ public class RedemptionService {
             }
             PromoDefinition definition = locked.definition();
             requireUsable(definition);
-            return applicablePackage(connection, definition, request.packageId(), false)
+            return applicablePackage(connection, definition, request.packageId())
                     .chain(() -> promos.claimUse(connection, locked.id(), request.donorId()))
                     .chain(claimed -> {
                         if (claimed == null) {
@@ -131,21 +142,13 @@ public class RedemptionService {
         return new Redemption(application.promoId(), application.code(), application.discountAmount());
     }
 
-    /** The code's definition, from the cache when possible; 404 when the event has no such code. */
-    private Uni<PromoDefinition> definition(UUID eventId, String code) {
-        if (!PromoRules.isWellFormedCode(code)) {
-            return Uni.createFrom().failure(codeNotFound(code));
-        }
-        return cache.get(eventId, code).chain(cached -> {
-            if (cached != null) {
-                return Uni.createFrom().item(cached);
+    /** A cache miss: the code's definition from the database, then cached; 404 when the event has no such code. */
+    private Uni<PromoDefinition> definitionFromDatabase(UUID eventId, String code) {
+        return promos.findByCode(pool, eventId, code).chain(promo -> {
+            if (promo == null) {
+                return Uni.createFrom().failure(codeNotFound(code));
             }
-            return promos.findByCode(pool, eventId, code).chain(promo -> {
-                if (promo == null) {
-                    return Uni.createFrom().failure(codeNotFound(code));
-                }
-                return cache.put(promo.definition()).replaceWith(promo.definition());
-            });
+            return cache.put(promo.definition()).replaceWith(promo.definition());
         });
     }
 
@@ -160,13 +163,28 @@ public class RedemptionService {
         }
     }
 
+    /** As {@link #applicablePackage} for validate, with the package from the in-memory cache. */
+    private Uni<KnownPackage> applicableKnownPackage(PromoDefinition definition, UUID packageId) {
+        if (packageId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!definition.appliesTo(packageId)) {
+            return Uni.createFrom().failure(notApplicable(definition));
+        }
+        return knownPackages.find(packageId).map(known -> {
+            if (known == null || known.deleted() || !known.eventId().equals(definition.eventId()) || known.price() == null) {
+                throw notApplicable(definition);
+            }
+            return known;
+        });
+    }
+
     /**
      * The package, if one was named, must be in the code's scope; for an empty scope it must at least not be
      * known as another event's or a deleted package. Returns the known package (null when none was named or
      * it has not been seen yet on a redeem, whose price comes from purchase-service).
      */
-    private Uni<KnownPackage> applicablePackage(SqlClient client, PromoDefinition definition, UUID packageId,
-            boolean mustBeKnown) {
+    private Uni<KnownPackage> applicablePackage(SqlClient client, PromoDefinition definition, UUID packageId) {
         if (packageId == null) {
             return Uni.createFrom().nullItem();
         }
@@ -174,8 +192,7 @@ public class RedemptionService {
             return Uni.createFrom().failure(notApplicable(definition));
         }
         return packages.find(client, packageId).map(known -> {
-            if (known == null ? mustBeKnown
-                    : known.deleted() || !known.eventId().equals(definition.eventId()) || known.price() == null) {
+            if (known != null && (known.deleted() || !known.eventId().equals(definition.eventId()) || known.price() == null)) {
                 throw notApplicable(definition);
             }
             return known;
