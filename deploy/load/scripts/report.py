@@ -1,5 +1,6 @@
 """Writes deploy/load/RESULTS.md and chart.svg from the results.json of one benchmark run."""
 import json
+import os
 import sys
 
 TARGETS = "../../../shared/design/ARCHITECTURE.md (Targets)"
@@ -86,15 +87,18 @@ def main(results_path, markdown_path, svg_path):
       f"showing it: **p50 {fmt(live.get('p50_ms'))} ms, p99 {fmt(live.get('p99_ms'))} ms** (max {fmt(live.get('max_ms'))} ms; "
       f"target p99 ≤ 500 ms). Failed purchases: {fmt(live.get('failures'), 0)}, sales never seen: {fmt(live.get('missing'), 0)}.")
     w("")
-    pc, pu = r.get("promo_cached", {}), r.get("promo_uncached", {})
+    pc, pu, pd = r.get("promo_cached", {}), r.get("promo_uncached", {}), r.get("promo_cached_direct", {})
     w("## 4. Promo validate at 500 requests/s")
     w("")
     w("| | requests/s | p50 ms | p99 ms | answers |")
     w("|---|---|---|---|---|")
-    w(f"| cached (Redis) | {fmt(pc.get('requests_per_s'))} | {fmt(pc.get('p50_ms'), 2)} | {fmt(pc.get('p99_ms'), 2)} | {pc.get('status')} |")
-    w(f"| uncached | {fmt(pu.get('requests_per_s'))} | {fmt(pu.get('p50_ms'), 2)} | {fmt(pu.get('p99_ms'), 2)} | {pu.get('status')} |")
+    w(f"| cached (Redis), through the gateway | {fmt(pc.get('requests_per_s'))} | {fmt(pc.get('p50_ms'), 2)} | {fmt(pc.get('p99_ms'), 2)} | {pc.get('status')} |")
+    w(f"| cached (Redis), direct to promo-service | {fmt(pd.get('requests_per_s'))} | {fmt(pd.get('p50_ms'), 2)} | {fmt(pd.get('p99_ms'), 2)} | {pd.get('status')} |")
+    w(f"| uncached, through the gateway | {fmt(pu.get('requests_per_s'))} | {fmt(pu.get('p50_ms'), 2)} | {fmt(pu.get('p99_ms'), 2)} | {pu.get('status')} |")
     w("")
-    w("Target: cached p99 ≤ 10 ms (measured through the gateway, so it includes the gateway hop).")
+    w("Each after a warm-up at the same rate; `hey` with 10 workers at 50 requests/s each. A cached validate is one Redis "
+      "round trip (the code and the donor's anti-guessing count in one MGET), the package from a 1 s in-memory cache, and "
+      "a database read only for codes with usage limits. Target: cached p99 ≤ 10 ms.")
     w("")
     w("## 5. Footprint (JVM mode)")
     w("")
@@ -121,16 +125,20 @@ def main(results_path, markdown_path, svg_path):
     bad = sum(int(v) for k, v in ours[200].get("status", {}).items() if str(k).startswith("5"))
     w(f"| zero 5xx, zero oversell | 5xx: {bad}; sold_count {c.get('sold_count')} = Σ quantity {c.get('sum_quantity')} | {verdict(bad == 0 and c.get('sold_count') == c.get('sum_quantity'))} |")
     w(f"| sale → stream p99 ≤ 500 ms | {fmt(live.get('p99_ms'))} ms | {verdict(live.get('p99_ms') is not None and live.get('p99_ms') <= 500)} |")
-    w(f"| cached promo validate p99 ≤ 10 ms at 500/s | {fmt(pc.get('p99_ms'), 2)} ms at {fmt(pc.get('requests_per_s'))}/s | {verdict(pc.get('p99_ms') is not None and pc.get('p99_ms') <= 10)} |")
+    w(f"| cached promo validate p99 ≤ 10 ms at 500/s, through the gateway | {fmt(pc.get('p99_ms'), 2)} ms at {fmt(pc.get('requests_per_s'))}/s | {verdict(pc.get('p99_ms') is not None and pc.get('p99_ms') <= 10)} |")
+    w(f"| cached promo validate p99 ≤ 10 ms at 500/s, direct | {fmt(pd.get('p99_ms'), 2)} ms at {fmt(pd.get('requests_per_s'))}/s | {verdict(pd.get('p99_ms') is not None and pd.get('p99_ms') <= 10)} |")
     w(f"| gateway overhead ≤ 15 % | {fmt(overhead)} % | {verdict(overhead is not None and overhead <= 15)} |")
     slow = [svc for svc, f in r.get("footprint", {}).items() if (f.get("ready_s") or 99) > 5]
     heavy = [svc for svc, f in r.get("footprint", {}).items() if (f.get("rss_load_mib") or 0) > 300]
     w(f"| ready ≤ 5 s, RSS ≤ 300 MiB | slower: {', '.join(slow) or 'none'}; heavier: {', '.join(heavy) or 'none'} | {verdict(not slow and not heavy)} |")
     w("")
-    w("Causes of the misses, and what was profiled, are in the issue's closing note and below.")
-    w("")
     w("![throughput and latency](chart.svg)")
     w("")
+    # The profiling notes behind the misses are written by hand (deploy/load/analysis.md) and kept with the figures.
+    analysis = os.path.join(os.path.dirname(os.path.abspath(markdown_path)), "analysis.md")
+    if os.path.exists(analysis):
+        w(open(analysis).read().rstrip())
+        w("")
     open(markdown_path, "w").write("\n".join(lines))
     open(svg_path, "w").write(chart(buyers, ours, naive, limit))
 

@@ -295,7 +295,12 @@ public class EdgeRouter {
                 context.request().setURI(uri.substring(0, query) + (rest.isEmpty() ? "" : "?" + rest));
             }
             return context.sendRequest().recover(failure -> {
-                Logger.getLogger(EdgeRouter.class).warnf("upstream %s unavailable: %s", upstream, failure.toString());
+                if (failure instanceof io.vertx.core.http.StreamResetException) {
+                    // The client went away (closed its connection) and the proxy cancelled the upstream call.
+                    Logger.getLogger(EdgeRouter.class).debugf("request to %s cancelled by its client", upstream);
+                } else {
+                    Logger.getLogger(EdgeRouter.class).warnf("upstream %s unavailable: %s", upstream, failure.toString());
+                }
                 ProxyResponse response = context.request().response();
                 response.headers().clear();
                 response.setStatusCode(503).setStatusMessage("Service Unavailable")
