@@ -87,11 +87,11 @@ class EventsTests {
             producer.flush();
         }
         Eventually.value(() -> api.as().get(api.pkg(id)).then().extract().<Integer>path("sold_count"), n -> n == 5,
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(60));
         api.as().get(api.pkg(id)).then().body("available", equalTo(5));
         Eventually.value(() -> api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then()
                 .statusCode(200).extract().asString(), body -> body.contains("\"total_revenue\":750.00"),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(60));
         var sales = api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then().statusCode(200)
                 .body("event_id", equalTo(api.event.toString())).body("total_sold", equalTo(5))
                 .body("total_tickets", equalTo(10)).body("packages.size()", equalTo(2))
@@ -155,7 +155,7 @@ class EventsTests {
                     .put("occurred_at", "2026-11-24T10:15:29.123Z").encode()));
             producer.flush();
             Eventually.value(() -> api.as().get(api.pkg(id)).then().extract().<String>path("image_url"), url::equals,
-                    Duration.ofSeconds(15));
+                    Duration.ofSeconds(60));
         }
         api.as().get(api.pkg(id)).then().body("version", equalTo(1));
     }
