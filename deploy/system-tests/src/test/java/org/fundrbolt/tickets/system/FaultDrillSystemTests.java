@@ -115,14 +115,13 @@ class FaultDrillSystemTests {
     @Order(1)
     void aKafkaOutageDelaysSalesButLosesNone() throws Exception {
         String packageId = createPackage("Kafka drill", null);
-        String createPackageBeforeTheOutage = createPackage("Repriced while Kafka is down", null);
+        String repriced = createPackage("Repriced while Kafka is down", null);
         long outage = FULL ? 20_000 : 8_000;
         Instant started = Instant.now();
         try (SteadyLoad load = new SteadyLoad(packageId, null, 100)) {
             sleep(1_000);
             StackControl.kill("kafka", true);
             // Catalog changes while the broker is down: answered at once, queued in the catalog's outbox.
-            String repriced = createPackageBeforeTheOutage;
             given().auth().oauth2(coordinator).contentType("application/json").body(Map.of("price", 35.50))
                     .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + repriced).then().statusCode(200);
             String createdDuringOutage = given().auth().oauth2(coordinator).contentType("application/json")

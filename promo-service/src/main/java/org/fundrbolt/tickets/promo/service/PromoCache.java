@@ -75,17 +75,6 @@ public class PromoCache {
         }
     }
 
-    /** The cached definition, or null on a miss (or when Redis cannot answer). */
-    public Uni<PromoDefinition> get(UUID eventId, String code) {
-        if (!config.cache().enabled()) {
-            return Uni.createFrom().nullItem();
-        }
-        return values.get(key(eventId, code)).map(this::parse).onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Promo cache read failed, using the database: %s", failure.getMessage());
-            return null;
-        });
-    }
-
     public Uni<Void> put(PromoDefinition definition) {
         if (!config.cache().enabled()) {
             return Uni.createFrom().voidItem();

@@ -42,13 +42,13 @@ public class RedemptionService {
 
     public RedemptionService(Pool pool, PromoCodeRepository promos, ApplicationRepository applications,
             KnownPackageRepository packages, PromoCache cache, GuessLimiter limiter, KnownPackageCache knownPackages) {
-        this.knownPackages = knownPackages;
         this.pool = pool;
         this.promos = promos;
         this.applications = applications;
         this.packages = packages;
         this.cache = cache;
         this.limiter = limiter;
+        this.knownPackages = knownPackages;
     }
 
     /** Whether the donor may use the code now, and for how much when the package and quantity are given. */
@@ -163,7 +163,7 @@ public class RedemptionService {
         }
     }
 
-    /** As {@link #applicablePackage} for validate, with the package from the in-memory cache. */
+    /** As {@link #applicablePackage} for validate, with the package from the in-memory cache; it must be known. */
     private Uni<KnownPackage> applicableKnownPackage(PromoDefinition definition, UUID packageId) {
         if (packageId == null) {
             return Uni.createFrom().nullItem();
@@ -171,12 +171,7 @@ public class RedemptionService {
         if (!definition.appliesTo(packageId)) {
             return Uni.createFrom().failure(notApplicable(definition));
         }
-        return knownPackages.find(packageId).map(known -> {
-            if (known == null || known.deleted() || !known.eventId().equals(definition.eventId()) || known.price() == null) {
-                throw notApplicable(definition);
-            }
-            return known;
-        });
+        return knownPackages.find(packageId).map(known -> requireApplicable(definition, known, true));
     }
 
     /**
@@ -191,12 +186,16 @@ public class RedemptionService {
         if (!definition.appliesTo(packageId)) {
             return Uni.createFrom().failure(notApplicable(definition));
         }
-        return packages.find(client, packageId).map(known -> {
-            if (known != null && (known.deleted() || !known.eventId().equals(definition.eventId()) || known.price() == null)) {
-                throw notApplicable(definition);
-            }
-            return known;
-        });
+        return packages.find(client, packageId).map(known -> requireApplicable(definition, known, false));
+    }
+
+    /** A known package must be a live, priced package of the code's event; an unknown one only passes a redeem. */
+    private static KnownPackage requireApplicable(PromoDefinition definition, KnownPackage known, boolean mustBeKnown) {
+        if (known == null ? mustBeKnown
+                : known.deleted() || !known.eventId().equals(definition.eventId()) || known.price() == null) {
+            throw notApplicable(definition);
+        }
+        return known;
     }
 
     /** Usage limits are always read from the database, never from the cache. */
