@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
@@ -32,13 +32,8 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
-    private final Counter hits;
-
-    @jakarta.inject.Inject
-    public CachingJwtParser(MeterRegistry registry) {
-        this.hits = Counter.builder("jwt_verified_cache_hits").description("Bearer tokens recognised as already verified")
-                .register(registry);
-    }
+    private final Counter hits = Counter.builder("jwt_verified_cache_hits")
+            .description("Bearer tokens recognised as already verified").register(Metrics.globalRegistry);
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
