@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.catalog;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 
 import java.util.Map;

@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.catalog;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
+
+import org.fundrbolt.tickets.platform.testing.Eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

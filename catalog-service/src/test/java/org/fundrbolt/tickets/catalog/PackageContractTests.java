@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.catalog;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -58,6 +60,7 @@ class PackageContractTests {
         api.as().body(Map.of("name", "   ", "price", -1, "quantity_limit", 0, "display_order", -1,
                 "seats_per_package", 51, "description", "x".repeat(2001))).post(api.packages())
                 .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("validation_failed"))
+                .body("title", equalTo("Validation failed"))
                 .body("errors.field", containsInAnyOrder("name", "price", "quantity_limit", "display_order",
                         "seats_per_package", "description"));
         api.as().body(Map.of("name", "x".repeat(101), "price", new BigDecimal("10.005"))).post(api.packages())
@@ -127,6 +130,16 @@ class PackageContractTests {
         api.as().header("If-Match", "\"1\"").delete(api.pkg(id)).then().statusCode(412)
                 .body("code", equalTo("version_conflict"));
         api.as().get(api.pkg(id)).then().body("price", equalTo(120.0f));
+    }
+
+    @Test
+    void ifMatchStarMatchesTheCurrentVersion() {
+        UUID id = api.create("Gala", "100");
+        api.as().header("If-Match", "*").body("{\"price\":120}").patch(api.pkg(id)).then().statusCode(200)
+                .body("version", equalTo(2));
+        api.as().header("If-Match", "\"nonsense\"").body("{\"price\":130}").patch(api.pkg(id)).then()
+                .statusCode(412).body("code", equalTo("version_conflict"));
+        api.as().header("If-Match", "*").delete(api.pkg(id)).then().statusCode(204);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.catalog.client;
 
+import org.fundrbolt.tickets.platform.client.ServiceToken;
+
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 

@@ -1,5 +1,11 @@
 package org.fundrbolt.tickets.catalog.rest;
 
+import org.fundrbolt.tickets.platform.rest.Bodies;
+
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
+import org.fundrbolt.tickets.platform.rest.Ids;
+
 import java.net.URI;
 import java.util.UUID;
 

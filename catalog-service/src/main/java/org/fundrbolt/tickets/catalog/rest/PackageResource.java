@@ -1,5 +1,13 @@
 package org.fundrbolt.tickets.catalog.rest;
 
+import org.fundrbolt.tickets.platform.rest.IfMatch;
+
+import org.fundrbolt.tickets.platform.rest.Bodies;
+
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
+import org.fundrbolt.tickets.platform.rest.Ids;
+
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -73,7 +81,7 @@ public class PackageResource {
         var event = access.administer(eventId);
         var id = packageId(packageId);
         var patch = bodies.patch(body, PackageFields.class);
-        return packages.patch(event, id, access.userId(), patch, Bodies.expectedVersion(ifMatch)).map(PackageView::of);
+        return packages.patch(event, id, access.userId(), patch, IfMatch.expectedVersion(ifMatch)).map(PackageView::of);
     }
 
     @DELETE
@@ -81,7 +89,7 @@ public class PackageResource {
     public Uni<Response> delete(@PathParam("event_id") String eventId, @PathParam("package_id") String packageId,
             @HeaderParam("If-Match") String ifMatch) {
         var event = access.administer(eventId);
-        return packages.delete(event, packageId(packageId), access.userId(), Bodies.expectedVersion(ifMatch))
+        return packages.delete(event, packageId(packageId), access.userId(), IfMatch.expectedVersion(ifMatch))
                 .replaceWith(Response.noContent().build());
     }
 

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.catalog.rest;
 
+import org.fundrbolt.tickets.platform.rest.Ids;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.catalog.rest;
 
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;

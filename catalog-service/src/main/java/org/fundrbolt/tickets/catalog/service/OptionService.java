@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.catalog.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
+import org.fundrbolt.tickets.platform.rest.Patch;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +19,7 @@ import org.fundrbolt.tickets.catalog.messaging.OutboxRelay;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.OptionRepository;
 import org.fundrbolt.tickets.catalog.repository.PackageRepository;
-import org.fundrbolt.tickets.catalog.service.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -196,7 +200,7 @@ public class OptionService {
         if (o.label != null && (o.label.isEmpty() || o.label.length() > 200)) {
             errors.add(new FieldError("label", "must be 1 to 200 characters, not blank"));
         }
-        if (!org.fundrbolt.tickets.catalog.domain.Text.storable(o.label)) {
+        if (!org.fundrbolt.tickets.platform.text.Text.storable(o.label)) {
             errors.add(new FieldError("label", "must not contain control characters"));
         }
         if (o.optionType != null && !CustomOption.TYPES.contains(o.optionType)) {
@@ -230,7 +234,7 @@ public class OptionService {
         Set<String> seen = new HashSet<>();
         for (String choice : choices) {
             if (choice == null || choice.isBlank() || choice.length() > 100
-                    || !org.fundrbolt.tickets.catalog.domain.Text.storable(choice)) {
+                    || !org.fundrbolt.tickets.platform.text.Text.storable(choice)) {
                 errors.add(new FieldError("choices", "every choice must be 1 to 100 characters, not blank"));
                 return;
             }

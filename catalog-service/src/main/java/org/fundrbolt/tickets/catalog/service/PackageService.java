@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.catalog.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
+import org.fundrbolt.tickets.platform.rest.Patch;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +25,7 @@ import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 import org.fundrbolt.tickets.catalog.messaging.OutboxRelay;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.PackageRepository;
-import org.fundrbolt.tickets.catalog.service.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -285,10 +289,10 @@ public class PackageService {
         if (p.description != null && p.description.length() > 2000) {
             errors.add(new FieldError("description", "must be at most 2000 characters"));
         }
-        if (!org.fundrbolt.tickets.catalog.domain.Text.storable(p.name)) {
+        if (!org.fundrbolt.tickets.platform.text.Text.storable(p.name)) {
             errors.add(new FieldError("name", "must not contain control characters"));
         }
-        if (!org.fundrbolt.tickets.catalog.domain.Text.storable(p.description)) {
+        if (!org.fundrbolt.tickets.platform.text.Text.storable(p.description)) {
             errors.add(new FieldError("description", "must not contain control characters"));
         }
         if (p.price != null) {

@@ -1,11 +1,11 @@
-package org.fundrbolt.tickets.catalog.service;
+package org.fundrbolt.tickets.platform.problem;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * A business rule said no: carries the HTTP status and the stable API {@code code} of API.md,
- * and is turned into problem+json by {@link org.fundrbolt.tickets.catalog.rest.ProblemMapper}.
+ * A rule said no: carries the HTTP status and the stable API {@code code} of API.md, and is turned
+ * into problem+json by the platform's one mapper.
  */
 public class DomainException extends RuntimeException {
 
@@ -24,6 +24,7 @@ public class DomainException extends RuntimeException {
 
     public DomainException(int status, String code, String detail, List<FieldError> errors,
             Map<String, Object> extensions) {
+        // No stack trace: these are answers, not failures, and they are thrown on every refused request.
         super(detail, null, false, false);
         this.status = status;
         this.code = code;

@@ -1,12 +1,11 @@
-package org.fundrbolt.tickets.catalog.rest;
+package org.fundrbolt.tickets.platform.rest;
 
 import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.fundrbolt.tickets.catalog.service.DomainException;
-import org.fundrbolt.tickets.catalog.service.Patch;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,22 +36,5 @@ public class Bodies {
         Set<String> fields = new HashSet<>();
         body.fieldNames().forEachRemaining(fields::add);
         return new Patch<>(mapper.treeToValue(body, type), fields);
-    }
-
-    /** {@code If-Match: "3"} (quotes and a weak prefix tolerated); anything unreadable can never match. */
-    public static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String text = ifMatch.strip();
-        if (text.startsWith("W/")) {
-            text = text.substring(2);
-        }
-        text = text.replace("\"", "");
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return -1L;
-        }
     }
 }

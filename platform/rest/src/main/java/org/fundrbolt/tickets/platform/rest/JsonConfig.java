@@ -1,4 +1,4 @@
-package org.fundrbolt.tickets.catalog.rest;
+package org.fundrbolt.tickets.platform.rest;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.fundrbolt.tickets.catalog.rest;
+package org.fundrbolt.tickets.platform.rest;
 
 import java.util.Set;
 import java.util.UUID;
@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.fundrbolt.tickets.catalog.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 
 import io.quarkus.security.identity.SecurityIdentity;
 

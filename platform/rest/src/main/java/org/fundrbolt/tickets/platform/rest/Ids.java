@@ -1,13 +1,14 @@
-package org.fundrbolt.tickets.catalog.rest;
+package org.fundrbolt.tickets.platform.rest;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-import org.fundrbolt.tickets.catalog.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 
 /** Path ids: a value that is not a UUID names no resource, so it answers the resource's 404 code. */
 public final class Ids {
 
-    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern
+    private static final Pattern UUID_TEXT = Pattern
             .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Ids() {

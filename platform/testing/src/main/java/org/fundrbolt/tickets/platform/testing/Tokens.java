@@ -1,4 +1,4 @@
-package org.fundrbolt.tickets.catalog;
+package org.fundrbolt.tickets.platform.testing;
 
 import java.util.Arrays;
 import java.util.List;

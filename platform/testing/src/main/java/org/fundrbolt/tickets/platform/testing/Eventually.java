@@ -1,4 +1,4 @@
-package org.fundrbolt.tickets.catalog;
+package org.fundrbolt.tickets.platform.testing;
 
 import java.time.Duration;
 import java.util.function.Supplier;

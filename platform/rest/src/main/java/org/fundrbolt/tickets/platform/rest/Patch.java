@@ -1,4 +1,4 @@
-package org.fundrbolt.tickets.catalog.service;
+package org.fundrbolt.tickets.platform.rest;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.fundrbolt.tickets.catalog.domain;
+package org.fundrbolt.tickets.platform.text;
 
 /** Text that PostgreSQL can store and people can read: no NUL or other control characters, no broken surrogates. */
 public final class Text {

@@ -1,0 +1,128 @@
+package org.fundrbolt.tickets.platform.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.problem.Problem;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one place where failures become RFC 9457 problem+json with a stable {@code code}; resources
+ * never build error bodies, and no stack trace or class name ever leaves a service.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final EdgeTexts texts;
+
+    public ProblemMapper(EdgeTexts texts) {
+        this.texts = texts;
+    }
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        return response(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return response(new DomainException(400, "unknown_field", "Unknown field '" + e.getPropertyName()
+                + "': this endpoint does not accept it.", List.of(new FieldError(e.getPropertyName(), "unknown field")),
+                Map.of()));
+    }
+
+    /** More specific than Quarkus' own mapper of this type, which would answer without a code. */
+    @ServerExceptionMapper
+    public Response wrongJsonType(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return response(400, "malformed_json", "The body is not valid JSON of the expected shape: "
+                + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return response(401, "unauthenticated", "A valid bearer token is required.");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated(null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(403, "forbidden", "Your token does not allow this action.");
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return response(404, "not_found", "No such resource.");
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e) {
+        return response(405, "method_not_allowed", "This method is not allowed on this path.");
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return response(415, texts.unsupportedMediaTypeCode(), texts.unsupportedMediaTypeDetail());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 413) {
+            return response(413, texts.tooLargeCode(), texts.tooLargeDetail());
+        }
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return response(500, "internal_error", "Something went wrong on our side.");
+        }
+        String code = status == 400 ? "malformed_json" : status == 406 ? "not_acceptable" : "bad_request";
+        return response(status, code, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return response(500, "internal_error", "Something went wrong on our side.");
+    }
+
+    public static Response response(DomainException e) {
+        Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(Problem.body(e));
+        if (e.status() == 429 && e.extensions().containsKey("retry_after")) {
+            builder.header("Retry-After", e.extensions().get("retry_after"));
+        }
+        return builder.build();
+    }
+
+    private static Response response(int status, String code, String detail) {
+        return response(new DomainException(status, code, detail));
+    }
+}
