@@ -1,0 +1,76 @@
+package org.fundrbolt.tickets.gateway.edge;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.fundrbolt.tickets.gateway.config.GatewayConfig;
+import org.fundrbolt.tickets.gateway.edge.RouteTable.Kind;
+import org.fundrbolt.tickets.gateway.edge.RouteTable.Route;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** Refuses a body that announces more bytes than its route allows, before a byte of it is forwarded. */
+@ApplicationScoped
+public class BodyLimits {
+
+    /** Why a body is refused, with the problem+json of API.md that says so. */
+    enum Refusal {
+        LENGTH_NOT_A_NUMBER(400, "Bad Request", "malformed_json", "Content-Length is not a number."),
+        IMAGE_TOO_LARGE(413, "Content Too Large", "image_too_large", "Images may be at most 5 MiB."),
+        PAYLOAD_TOO_LARGE(413, "Content Too Large", "payload_too_large", "JSON bodies may be at most 1 MiB.");
+
+        final int status;
+        final String title;
+        final String code;
+        final String detail;
+
+        Refusal(int status, String title, String code, String detail) {
+            this.status = status;
+            this.title = title;
+            this.code = code;
+            this.detail = detail;
+        }
+    }
+
+    private final long maxJsonBytes;
+    private final long maxImageUploadBytes;
+
+    @Inject
+    public BodyLimits(GatewayConfig config) {
+        this(config.maxJsonBytes(), config.maxImageUploadBytes());
+    }
+
+    BodyLimits(long maxJsonBytes, long maxImageUploadBytes) {
+        this.maxJsonBytes = maxJsonBytes;
+        this.maxImageUploadBytes = maxImageUploadBytes;
+    }
+
+    /** Whether the request may go on; when not, the refusal has been answered. */
+    public boolean admit(RoutingContext ctx, Route route) {
+        Optional<Refusal> refusal = refusal(ctx.request().getHeader("Content-Length"), route.kind());
+        refusal.ifPresent(r -> Problems.send(ctx, r.status, r.title, r.code, r.detail));
+        return refusal.isEmpty();
+    }
+
+    Optional<Refusal> refusal(String contentLength, Kind kind) {
+        if (contentLength == null) {
+            return Optional.empty(); // chunked: the service's own body limit answers 413 as problem+json
+        }
+        long bytes;
+        try {
+            bytes = Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return Optional.of(Refusal.LENGTH_NOT_A_NUMBER);
+        }
+        if (bytes <= limitFor(kind)) {
+            return Optional.empty();
+        }
+        return Optional.of(kind == Kind.IMAGE_UPLOAD ? Refusal.IMAGE_TOO_LARGE : Refusal.PAYLOAD_TOO_LARGE);
+    }
+
+    long limitFor(Kind kind) {
+        return kind == Kind.IMAGE_UPLOAD ? maxImageUploadBytes : maxJsonBytes;
+    }
+}
