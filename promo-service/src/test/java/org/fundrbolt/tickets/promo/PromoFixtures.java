@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.promo;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.promo;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.fundrbolt.tickets.promo.PromoFixtures.adminPath;
 import static org.fundrbolt.tickets.promo.PromoFixtures.createCode;

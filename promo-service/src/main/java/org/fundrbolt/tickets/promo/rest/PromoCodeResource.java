@@ -1,8 +1,13 @@
 package org.fundrbolt.tickets.promo.rest;
 
+import org.fundrbolt.tickets.platform.rest.IfMatch;
+
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
+import org.fundrbolt.tickets.platform.rest.Ids;
+
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.fundrbolt.tickets.promo.domain.PromoCode;
-import org.fundrbolt.tickets.promo.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.promo.service.NewPromoCode;
 import org.fundrbolt.tickets.promo.service.PromoCodeChanges;
 import org.fundrbolt.tickets.promo.service.PromoCodeService;
@@ -71,7 +76,7 @@ public class PromoCodeResource {
     public Uni<Response> update(@PathParam("event_id") String eventId, @PathParam("promo_id") String promoId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PromoCodeChanges body) {
         var event = access.administer(eventId);
-        return promos.update(event, promoIdOf(promoId), expectedVersion(ifMatch), body)
+        return promos.update(event, promoIdOf(promoId), IfMatch.expectedVersion(ifMatch), body)
                 .map(PromoCodeResource::withEtag);
     }
 
@@ -80,7 +85,7 @@ public class PromoCodeResource {
     public Uni<Response> delete(@PathParam("event_id") String eventId, @PathParam("promo_id") String promoId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         var event = access.administer(eventId);
-        return promos.delete(event, promoIdOf(promoId), expectedVersion(ifMatch))
+        return promos.delete(event, promoIdOf(promoId), IfMatch.expectedVersion(ifMatch))
                 .map(nothing -> Response.noContent().build());
     }
 
@@ -90,23 +95,5 @@ public class PromoCodeResource {
 
     private static Response withEtag(PromoCode promo) {
         return Response.ok(promo).tag(String.valueOf(promo.version())).build();
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}; {@code *} or no header means "whatever the version". */
-    static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new DomainException(412, "version_conflict", "If-Match must carry the version, e.g. \"3\".",
-                    List.of(), Map.of());
-        }
     }
 }

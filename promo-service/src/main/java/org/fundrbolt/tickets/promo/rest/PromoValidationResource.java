@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.promo.rest;
 
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
+import org.fundrbolt.tickets.platform.rest.Ids;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.fundrbolt.tickets.promo.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.promo.service.RedemptionService;
 import org.fundrbolt.tickets.promo.service.Validation;
 

@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.promo.rest;
 
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
+import org.fundrbolt.tickets.platform.rest.Ids;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

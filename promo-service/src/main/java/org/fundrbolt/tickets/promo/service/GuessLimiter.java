@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.promo.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
 import java.util.Map;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.promo.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.promo.domain.PromoCode;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
 import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;
-import org.fundrbolt.tickets.promo.service.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.promo.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import org.fundrbolt.tickets.promo.domain.PromoDefinition;
 import org.fundrbolt.tickets.promo.repository.ApplicationRepository;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
 import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;
-import org.fundrbolt.tickets.promo.service.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
