@@ -1,5 +1,6 @@
 package org.fundrbolt.tickets.media.service;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -25,10 +26,9 @@ import org.fundrbolt.tickets.media.domain.ImageFormat;
 import org.fundrbolt.tickets.media.domain.SanitizedImage;
 
 /**
- * The upload rules of API.md, judged by the bytes rather than the name: the declared type must be JPEG,
- * PNG or WebP and agree with the magic number and structure, the whole image must decode within the
- * pixel budget, and what is stored carries no metadata (JPEG and PNG re-encoded from the pixels, WebP
- * with its EXIF and XMP chunks removed). Blocking: call it on a worker thread.
+ * Judges an upload by its bytes rather than its name (API.md: declared type, magic number and structure agree, and
+ * the whole image decodes within the pixel budget) and returns what to store without metadata; blocking, so call it
+ * on a worker thread.
  */
 @ApplicationScoped
 public class ImageSanitizer {
@@ -47,7 +47,10 @@ public class ImageSanitizer {
     // A decoded 40-megapixel image takes ~160 MB of heap; bound how many exist at once.
     private final Semaphore decoders = new Semaphore(2);
 
-    /** Validates an upload and returns the bytes to store, or throws 415 {@code unsupported_image} / 413. */
+    /**
+     * Validates an upload and returns the bytes to store (JPEG and PNG re-encoded from the pixels, WebP with its EXIF
+     * and XMP chunks removed), or throws 415 {@code unsupported_image} / 413.
+     */
     public SanitizedImage sanitize(byte[] bytes, String declaredType) {
         ImageFormat format = ImageFormat.fromMediaType(declaredType).orElseThrow(() -> unsupported(
                 "Only JPEG, PNG and WebP images are accepted; the file was declared as '" + declaredType + "'."));
@@ -66,7 +69,7 @@ public class ImageSanitizer {
         try {
             BufferedImage image = decode(format, bytes);
             byte[] stored = switch (format) {
-                case JPEG -> encodeJpeg(upright(image, exifOrientation(bytes)));
+                case JPEG -> encodeJpeg(Orientation.upright(image, JpegSegments.exifOrientation(bytes)));
                 case PNG -> encodePng(image);
                 case WEBP -> WebpChunks.withoutMetadata(webpChunks);
             };
@@ -80,51 +83,25 @@ public class ImageSanitizer {
     private static List<WebpChunks.Chunk> checkStructure(ImageFormat format, byte[] bytes) {
         switch (format) {
             case JPEG -> {
-                int n = bytes.length;
-                if (n < 4 || (bytes[n - 2] & 0xFF) != 0xFF || (bytes[n - 1] & 0xFF) != 0xD9) {
+                if (!JpegSegments.endsAtEndMarker(bytes)) {
                     throw unsupported("The JPEG file is truncated or has data after its end marker.");
                 }
                 return List.of();
             }
             case PNG -> {
-                checkPngChunks(bytes);
-                return List.of();
+                switch (PngChunks.check(bytes)) {
+                    case COMPLETE -> {
+                        return List.of();
+                    }
+                    case DATA_AFTER_END -> throw unsupported("The PNG file has data after its end.");
+                    default -> throw unsupported("The PNG file is truncated or damaged.");
+                }
             }
             default -> {
                 return WebpChunks.parse(bytes).orElseThrow(() -> unsupported(
                         "The WebP file is truncated, animated or has data outside its RIFF container."));
             }
         }
-    }
-
-    private static void checkPngChunks(byte[] bytes) {
-        int position = 8;
-        boolean first = true;
-        while (position + 12 <= bytes.length) {
-            long length = readInt(bytes, position) & 0xFFFFFFFFL;
-            String type = new String(bytes, position + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (first && !"IHDR".equals(type)) {
-                break;
-            }
-            first = false;
-            long next = position + 12L + length;
-            if (next > bytes.length) {
-                break;
-            }
-            if ("IEND".equals(type)) {
-                if (next == bytes.length) {
-                    return;
-                }
-                throw unsupported("The PNG file has data after its end.");
-            }
-            position = (int) next;
-        }
-        throw unsupported("The PNG file is truncated or damaged.");
-    }
-
-    private static int readInt(byte[] bytes, int at) {
-        return ((bytes[at] & 0xFF) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8)
-                | (bytes[at + 3] & 0xFF);
     }
 
     private static BufferedImage decode(ImageFormat format, byte[] bytes) {
@@ -160,84 +137,6 @@ public class ImageSanitizer {
         } catch (IOException | RuntimeException e) {
             throw unsupported("The file could not be decoded as a " + format.label() + " image.");
         }
-    }
-
-    /**
-     * The EXIF orientation (1–8) of a JPEG, 1 when absent or unreadable. Stripping EXIF would otherwise leave
-     * a phone photo lying on its side, so the pixels are turned before the tag goes.
-     */
-    static int exifOrientation(byte[] jpeg) {
-        int position = 2;
-        while (position + 4 <= jpeg.length && (jpeg[position] & 0xFF) == 0xFF) {
-            int marker = jpeg[position + 1] & 0xFF;
-            if (marker == 0xDA || marker == 0xD9) {
-                break;
-            }
-            int segmentEnd = position + 2 + unsigned16(jpeg, position + 2, false);
-            if (marker == 0xE1 && segmentEnd <= jpeg.length && position + 18 <= segmentEnd
-                    && new String(jpeg, position + 4, 6, java.nio.charset.StandardCharsets.ISO_8859_1).equals("Exif\0\0")) {
-                int tiff = position + 10;
-                boolean little = jpeg[tiff] == 'I';
-                long ifd = tiff + unsigned32(jpeg, tiff + 4, little);
-                if (ifd + 2 > segmentEnd) {
-                    return 1;
-                }
-                int entries = unsigned16(jpeg, (int) ifd, little);
-                for (int i = 0; i < entries; i++) {
-                    int entry = (int) ifd + 2 + i * 12;
-                    if (entry + 12 > segmentEnd) {
-                        break;
-                    }
-                    if (unsigned16(jpeg, entry, little) == 0x0112) {
-                        int value = unsigned16(jpeg, entry + 8, little);
-                        return value >= 1 && value <= 8 ? value : 1;
-                    }
-                }
-                return 1;
-            }
-            position = segmentEnd;
-        }
-        return 1;
-    }
-
-    private static long unsigned32(byte[] bytes, int at, boolean littleEndian) {
-        long first = unsigned16(bytes, at, littleEndian);
-        long second = unsigned16(bytes, at + 2, littleEndian);
-        return littleEndian ? first | second << 16 : first << 16 | second;
-    }
-
-    private static int unsigned16(byte[] bytes, int at, boolean littleEndian) {
-        int first = bytes[at] & 0xFF;
-        int second = bytes[at + 1] & 0xFF;
-        return littleEndian ? first | second << 8 : first << 8 | second;
-    }
-
-    /** The image turned and mirrored as its EXIF orientation says, so that it displays upright without the tag. */
-    static BufferedImage upright(BufferedImage image, int orientation) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        java.awt.geom.AffineTransform transform = switch (orientation) {
-            case 2 -> new java.awt.geom.AffineTransform(-1, 0, 0, 1, w, 0);
-            case 3 -> new java.awt.geom.AffineTransform(-1, 0, 0, -1, w, h);
-            case 4 -> new java.awt.geom.AffineTransform(1, 0, 0, -1, 0, h);
-            case 5 -> new java.awt.geom.AffineTransform(0, 1, 1, 0, 0, 0);
-            case 6 -> new java.awt.geom.AffineTransform(0, 1, -1, 0, h, 0);
-            case 7 -> new java.awt.geom.AffineTransform(0, -1, -1, 0, h, w);
-            case 8 -> new java.awt.geom.AffineTransform(0, -1, 1, 0, 0, w);
-            default -> null;
-        };
-        if (transform == null) {
-            return image;
-        }
-        boolean sideways = orientation >= 5;
-        BufferedImage turned = new BufferedImage(sideways ? h : w, sideways ? w : h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = turned.createGraphics();
-        try {
-            graphics.drawImage(image, transform, null);
-        } finally {
-            graphics.dispose();
-        }
-        return turned;
     }
 
     private static byte[] encodeJpeg(BufferedImage image) {
@@ -281,7 +180,7 @@ public class ImageSanitizer {
         try {
             if (type == BufferedImage.TYPE_INT_RGB) {
                 // JPEG has no alpha: transparent areas become white rather than black.
-                graphics.setColor(java.awt.Color.WHITE);
+                graphics.setColor(Color.WHITE);
                 graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
             }
             graphics.drawImage(image, 0, 0, null);
