@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.purchase.client;
 
+import org.fundrbolt.tickets.platform.client.ServiceToken;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -12,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
-import org.fundrbolt.tickets.purchase.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;

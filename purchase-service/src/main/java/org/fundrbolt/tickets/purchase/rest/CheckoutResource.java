@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.purchase.rest;
 
+import org.fundrbolt.tickets.platform.rest.Ids;
+
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.purchase.rest;
 
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

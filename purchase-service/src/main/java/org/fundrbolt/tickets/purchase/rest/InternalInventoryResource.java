@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.purchase.rest;
 
+import org.fundrbolt.tickets.platform.rest.Ids;
+
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.fundrbolt.tickets.purchase.repository.InventoryRepository;
-import org.fundrbolt.tickets.purchase.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.purchase.rest;
 
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
-import org.fundrbolt.tickets.purchase.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.purchase.service.TicketSigner;
 
 import io.smallrye.mutiny.Uni;

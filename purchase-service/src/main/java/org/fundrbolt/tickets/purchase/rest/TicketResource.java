@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.purchase.rest;
 
+import org.fundrbolt.tickets.platform.rest.Ids;
+
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
 import org.fundrbolt.tickets.purchase.service.DocumentRenderer;
-import org.fundrbolt.tickets.purchase.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.purchase.service.TicketService;
 
 import com.fasterxml.jackson.databind.JsonNode;

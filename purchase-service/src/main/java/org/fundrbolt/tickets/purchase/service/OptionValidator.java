@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.purchase.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.purchase.domain.OptionDefinition;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest.OptionAnswer;
-import org.fundrbolt.tickets.purchase.service.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -99,7 +101,7 @@ public class OptionValidator {
                 if (value.asText().codePointCount(0, value.asText().length()) > max) {
                     return "'" + option.label() + "' is longer than " + max + " characters";
                 }
-                if (!org.fundrbolt.tickets.purchase.domain.Text.storable(value.asText())) {
+                if (!org.fundrbolt.tickets.platform.text.Text.storable(value.asText())) {
                     return "'" + option.label() + "' must not contain control characters";
                 }
                 if (option.isRequired() && value.asText().isBlank()) {

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.purchase.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest.OptionAnswer;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.OptionResponseView;
-import org.fundrbolt.tickets.purchase.service.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;

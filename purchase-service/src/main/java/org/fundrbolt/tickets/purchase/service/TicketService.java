@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.purchase.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository.StoredTicket;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
-import org.fundrbolt.tickets.purchase.service.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -60,11 +62,11 @@ public class TicketService {
             String name = field(body, "guest_name", ticket.guestName(), errors);
             String email = field(body, "guest_email", ticket.guestEmail(), errors);
             if (name != null && (name.isBlank() || name.length() > 200
-                    || !org.fundrbolt.tickets.purchase.domain.Text.storable(name))) {
+                    || !org.fundrbolt.tickets.platform.text.Text.storable(name))) {
                 errors.add(new FieldError("guest_name", "guest_name must be 1 to 200 characters"));
             }
             if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches()
-                    || !org.fundrbolt.tickets.purchase.domain.Text.storable(email))) {
+                    || !org.fundrbolt.tickets.platform.text.Text.storable(email))) {
                 errors.add(new FieldError("guest_email", "guest_email must be a valid email address"));
             }
             if (!errors.isEmpty()) {
