@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.media;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;

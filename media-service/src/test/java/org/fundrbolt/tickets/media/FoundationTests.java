@@ -1,70 +1,26 @@
 package org.fundrbolt.tickets.media;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
+import org.fundrbolt.tickets.platform.testing.FoundationContract;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
+/** The platform's shared contract, through media's image removal. */
 @QuarkusTest
-class FoundationTests {
+class FoundationTests extends FoundationContract {
 
-    private final UUID event = UUID.randomUUID();
-    private String packagesPath() {
-        return "/api/v1/admin/events/" + event + "/tickets/packages/" + UUID.randomUUID() + "/image";
+    @Override
+    protected ValidatableResponse adminCall(RequestSpecification request, UUID event) {
+        return request.delete("/api/v1/admin/events/" + event + "/tickets/packages/" + UUID.randomUUID() + "/image").then();
     }
 
-    @Test
-    void isReadyAgainstRealDependencies() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void refusesAdminPathWithoutToken() {
-        given().delete(packagesPath()).then().statusCode(401)
-                .contentType("application/problem+json").body("code", equalTo("unauthenticated"))
-                .header("X-Request-Id", notNullValue());
-    }
-
-    @Test
-    void refusesForgedOrExpiredToken() {
-        given().auth().oauth2("not.a.jwt").delete(packagesPath()).then().statusCode(401)
-                .contentType("application/problem+json").body("code", equalTo("unauthenticated"));
-        String expired = Tokens.token(UUID.randomUUID(), java.util.Set.of("super_admin"), java.util.List.of(), -60);
-        given().auth().oauth2(expired).delete(packagesPath()).then().statusCode(401)
-                .body("code", equalTo("unauthenticated"));
-    }
-
-    @Test
-    void refusesAdminPathToDonor() {
-        given().auth().oauth2(Tokens.donor(UUID.randomUUID())).delete(packagesPath()).then().statusCode(403)
-                .contentType("application/problem+json").body("code", equalTo("forbidden"));
-    }
-
-    @Test
-    void refusesCoordinatorOfAnotherEvent() {
-        given().auth().oauth2(Tokens.coordinator(UUID.randomUUID())).delete(packagesPath()).then().statusCode(403)
-                .body("code", equalTo("forbidden"));
-    }
-
-    @Test
-    void answersUnknownPackageToCoordinator() {
-        given().auth().oauth2(Tokens.coordinator(event)).delete(packagesPath()).then().statusCode(404).body("code", equalTo("package_not_found"));
-    }
-
-    @Test
-    void echoesRequestId() {
-        given().header("X-Request-Id", "abc-123").get("/q/health/live").then()
-                .header("X-Request-Id", equalTo("abc-123"));
-    }
-
-    @Test
-    void answersUnknownPathWithProblem() {
-        given().get("/api/v1/nothing-here").then().statusCode(404)
-                .contentType("application/problem+json").body("code", equalTo("not_found"));
+    @Override
+    protected void assertCoordinatorServed(ValidatableResponse answer) {
+        answer.statusCode(404).body("code", equalTo("package_not_found"));
     }
 }

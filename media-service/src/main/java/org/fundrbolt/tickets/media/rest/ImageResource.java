@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.media.rest;
 
+import org.fundrbolt.tickets.platform.rest.Ids;
+
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -12,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.fundrbolt.tickets.media.client.ImageBlobClient;
 import org.fundrbolt.tickets.media.domain.StoredImage;
-import org.fundrbolt.tickets.media.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.media.service.PackageImageService;
 
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,9 @@
 package org.fundrbolt.tickets.media.rest;
 
+import org.fundrbolt.tickets.platform.rest.Ids;
+
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,7 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.fundrbolt.tickets.media.service.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.media.service.PackageImageService;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;

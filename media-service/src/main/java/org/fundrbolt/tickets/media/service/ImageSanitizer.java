@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.media.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

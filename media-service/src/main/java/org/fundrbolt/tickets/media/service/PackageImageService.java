@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.media.service;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
