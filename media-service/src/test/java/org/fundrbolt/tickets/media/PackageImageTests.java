@@ -246,7 +246,7 @@ class PackageImageTests {
     @Test
     void exposesOutboxLagMetric() {
         given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("media_outbox_unpublished"));
+                .body(org.hamcrest.Matchers.containsString("outbox_unpublished"));
     }
 
     private static boolean isRed(int rgb) {

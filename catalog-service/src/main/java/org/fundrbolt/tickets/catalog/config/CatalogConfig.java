@@ -11,7 +11,6 @@ public interface CatalogConfig {
 
     Sales sales();
 
-    Outbox outbox();
 
     /** The live sales view. */
     interface Sales {
@@ -22,16 +21,5 @@ public interface CatalogConfig {
         /** Interval of the comment heartbeat on the SSE stream (keeps proxies from closing it). */
         @WithDefault("15S")
         Duration heartbeat();
-    }
-
-    /** The outbox relay. */
-    interface Outbox {
-        /** Rows sent per relay pass. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** Interval of the relay's safety-net pass (read by {@code @Scheduled}; a pass also runs after each commit). */
-        @WithDefault("1s")
-        String interval();
     }
 }

@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.CustomOption;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
-import org.fundrbolt.tickets.catalog.messaging.OutboxRelay;
+import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.OptionRepository;
 import org.fundrbolt.tickets.catalog.repository.PackageRepository;

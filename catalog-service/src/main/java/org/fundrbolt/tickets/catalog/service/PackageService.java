@@ -22,7 +22,7 @@ import org.fundrbolt.tickets.catalog.client.PurchaseClient;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.Money;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
-import org.fundrbolt.tickets.catalog.messaging.OutboxRelay;
+import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.PackageRepository;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.catalog.domain.PackageSnapshot;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
-import org.fundrbolt.tickets.catalog.repository.OutboxRepository;
+import org.fundrbolt.tickets.platform.outbox.Outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +18,10 @@ public class SnapshotOutbox {
 
     public static final String TOPIC = "catalog.packages";
 
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    public SnapshotOutbox(OutboxRepository outbox, ObjectMapper mapper) {
+    public SnapshotOutbox(Outbox outbox, ObjectMapper mapper) {
         this.outbox = outbox;
         this.mapper = mapper;
     }
@@ -33,6 +33,6 @@ public class SnapshotOutbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Snapshot not serialisable", e));
         }
-        return outbox.insert(conn, TOPIC, p.id.toString(), payload);
+        return outbox.add(conn, TOPIC, p.id.toString(), payload);
     }
 }

@@ -20,9 +20,9 @@ import org.fundrbolt.tickets.media.domain.PackageSnapshot;
 import org.fundrbolt.tickets.media.domain.SanitizedImage;
 import org.fundrbolt.tickets.media.domain.StoredImage;
 import org.fundrbolt.tickets.media.messaging.ImageEvent;
-import org.fundrbolt.tickets.media.messaging.OutboxRelay;
+import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.media.repository.ImageRepository;
-import org.fundrbolt.tickets.media.repository.OutboxRepository;
+import org.fundrbolt.tickets.platform.outbox.Outbox;
 import org.fundrbolt.tickets.media.repository.PackageRepository;
 import org.jboss.logging.Logger;
 
@@ -47,7 +47,7 @@ public class PackageImageService {
     private final Pool pool;
     private final PackageRepository packages;
     private final ImageRepository images;
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
     private final OutboxRelay relay;
     private final ImageBlobClient blobs;
     private final ImageSanitizer sanitizer;
@@ -55,7 +55,7 @@ public class PackageImageService {
     private final ObjectMapper json;
     private final Vertx vertx;
 
-    public PackageImageService(Pool pool, PackageRepository packages, ImageRepository images, OutboxRepository outbox,
+    public PackageImageService(Pool pool, PackageRepository packages, ImageRepository images, Outbox outbox,
             OutboxRelay relay, ImageBlobClient blobs, ImageSanitizer sanitizer, MediaConfig config, ObjectMapper json,
             Vertx vertx) {
         this.pool = pool;

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.purchase.repository;
 
+import org.fundrbolt.tickets.platform.outbox.Outbox;
+import org.fundrbolt.tickets.platform.outbox.OutboxMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,14 +62,14 @@ public class SaleRepository {
             + "(purchase_id, option_id, position, label, option_type, value) VALUES ($1, $2, $3, $4, $5, ($6::text)::jsonb)";
     private static final String INSERT_TICKET = "INSERT INTO tickets (id, purchase_id, event_id, seat_index, "
             + "ticket_number, qr_code) VALUES ($1, $2, $3, $4, $5, $6)";
-    private static final String INSERT_OUTBOX = "INSERT INTO outbox (topic, message_key, payload) "
-            + "VALUES ($1, $2, ($3::text)::jsonb)";
 
     private final Pool pool;
+    private final Outbox outboxWriter;
     private final TicketSigner signer;
     private final ObjectMapper mapper;
 
-    public SaleRepository(Pool pool, TicketSigner signer, ObjectMapper mapper) {
+    public SaleRepository(Pool pool, Outbox outboxWriter, TicketSigner signer, ObjectMapper mapper) {
+        this.outboxWriter = outboxWriter;
         this.pool = pool;
         this.signer = signer;
         this.mapper = mapper;
@@ -181,7 +183,7 @@ public class SaleRepository {
         List<Tuple> purchases = new ArrayList<>();
         List<Tuple> answers = new ArrayList<>();
         List<Tuple> tickets = new ArrayList<>();
-        List<Tuple> outbox = new ArrayList<>();
+        List<OutboxMessage> outbox = new ArrayList<>();
         List<SaleOutcome> outcomes = new ArrayList<>(requests.size());
         int sold = soldBefore;
         long version = versionBefore;
@@ -217,7 +219,7 @@ public class SaleRepository {
             }
             SaleEvent event = new SaleEvent(UUID.randomUUID(), "ticket_sold", request.purchaseId(), request.eventId(),
                     request.packageId(), request.quantity(), issued.size(), request.totalPrice(), sold, version, now);
-            outbox.add(Tuple.of(SALES_TOPIC, request.packageId().toString(), json(event)));
+            outbox.add(new OutboxMessage(SALES_TOPIC, request.packageId().toString(), json(event)));
             outcomes.add(SaleOutcome.sold(new PurchaseView(request.purchaseId(), request.eventId(), request.packageId(),
                     request.donorId(), request.quantity(), request.unitPrice(), request.basePrice(),
                     request.discountAmount(), request.totalPrice(), request.promoCode(), deductible, request.answers(),
@@ -228,7 +230,7 @@ public class SaleRepository {
             chain = chain.chain(() -> connection.preparedQuery(INSERT_ANSWER).executeBatch(answers));
         }
         return chain.chain(() -> connection.preparedQuery(INSERT_TICKET).executeBatch(tickets))
-                .chain(() -> connection.preparedQuery(INSERT_OUTBOX).executeBatch(outbox))
+                .chain(() -> outboxWriter.addAll(connection, outbox))
                 .replaceWith(outcomes);
     }
 

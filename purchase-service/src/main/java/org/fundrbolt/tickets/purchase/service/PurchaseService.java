@@ -19,7 +19,7 @@ import org.fundrbolt.tickets.purchase.domain.Money;
 import org.fundrbolt.tickets.purchase.domain.OptionDefinition;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
-import org.fundrbolt.tickets.purchase.messaging.OutboxRelay;
+import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest.OptionAnswer;
