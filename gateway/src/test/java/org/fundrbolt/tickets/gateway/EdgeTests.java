@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.gateway;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;

@@ -17,18 +17,16 @@ public class BodyLimits {
 
     /** Why a body is refused, with the problem+json of API.md that says so. */
     enum Refusal {
-        LENGTH_NOT_A_NUMBER(400, "Bad Request", "malformed_json", "Content-Length is not a number."),
-        IMAGE_TOO_LARGE(413, "Content Too Large", "image_too_large", "Images may be at most 5 MiB."),
-        PAYLOAD_TOO_LARGE(413, "Content Too Large", "payload_too_large", "JSON bodies may be at most 1 MiB.");
+        LENGTH_NOT_A_NUMBER(400, "malformed_json", "Content-Length is not a number."),
+        IMAGE_TOO_LARGE(413, "image_too_large", "Images may be at most 5 MiB."),
+        PAYLOAD_TOO_LARGE(413, "payload_too_large", "JSON bodies may be at most 1 MiB.");
 
         final int status;
-        final String title;
         final String code;
         final String detail;
 
-        Refusal(int status, String title, String code, String detail) {
+        Refusal(int status, String code, String detail) {
             this.status = status;
-            this.title = title;
             this.code = code;
             this.detail = detail;
         }
@@ -50,7 +48,7 @@ public class BodyLimits {
     /** Whether the request may go on; when not, the refusal has been answered. */
     public boolean admit(RoutingContext ctx, Route route) {
         Optional<Refusal> refusal = refusal(ctx.request().getHeader("Content-Length"), route.kind());
-        refusal.ifPresent(r -> Problems.send(ctx, r.status, r.title, r.code, r.detail));
+        refusal.ifPresent(r -> Problems.send(ctx, r.status, r.code, r.detail));
         return refusal.isEmpty();
     }
 

@@ -145,7 +145,7 @@ public class EdgeRouter {
             } else {
                 ctx.request().resume();
                 ctx.response().putHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
-                Problems.send(ctx, 429, "Too Many Requests", "rate_limited", "Too many requests; try again in "
+                Problems.send(ctx, 429, "rate_limited", "Too many requests; try again in "
                         + verdict.retryAfterSeconds() + " s.", Map.of("retry_after", verdict.retryAfterSeconds()));
             }
         }, failure -> forward(ctx, route));

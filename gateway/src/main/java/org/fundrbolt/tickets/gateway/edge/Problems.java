@@ -1,52 +1,50 @@
 package org.fundrbolt.tickets.gateway.edge;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.fundrbolt.tickets.platform.problem.Problem;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** RFC 9457 problem+json answers that the gateway gives itself, with the stable codes of API.md. */
+/**
+ * The problem+json answers that the gateway gives itself, with the stable codes of API.md; the body is the
+ * platform's {@link Problem}, the same as every service writes.
+ */
 public final class Problems {
 
-    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_JSON = Problem.MEDIA_TYPE;
 
     private Problems() {
     }
 
-    public static String body(int status, String title, String code, String detail, Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://docs.fundrbolt.org/problems/" + code.replace('_', '-'));
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("code", code);
-        body.putAll(extra);
-        return new JsonObject(body).encode();
+    public static String body(int status, String code, String detail, Map<String, Object> extra) {
+        return new JsonObject(Problem.body(status, code, detail, List.of(), extra)).encode();
     }
 
-    public static void send(RoutingContext ctx, int status, String title, String code, String detail) {
-        send(ctx, status, title, code, detail, Map.of());
+    public static void send(RoutingContext ctx, int status, String code, String detail) {
+        send(ctx, status, code, detail, Map.of());
     }
 
-    public static void send(RoutingContext ctx, int status, String title, String code, String detail,
+    public static void send(RoutingContext ctx, int status, String code, String detail,
             Map<String, Object> extra) {
         if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", PROBLEM_JSON)
-                .end(body(status, title, code, detail, extra));
+                .end(body(status, code, detail, extra));
     }
 
     public static void notFound(RoutingContext ctx) {
-        send(ctx, 404, "Not Found", "not_found", "No such resource.");
+        send(ctx, 404, "not_found", "No such resource.");
     }
 
     public static void unauthenticated(RoutingContext ctx) {
-        send(ctx, 401, "Unauthorized", "unauthenticated", "A valid bearer token is required.");
+        send(ctx, 401, "unauthenticated", "A valid bearer token is required.");
     }
 
     public static void forbidden(RoutingContext ctx, String detail) {
-        send(ctx, 403, "Forbidden", "forbidden", detail);
+        send(ctx, 403, "forbidden", detail);
     }
 }

@@ -109,7 +109,7 @@ public class Upstreams {
                 response.headers().clear();
                 response.setStatusCode(503).setStatusMessage("Service Unavailable")
                         .putHeader("Content-Type", Problems.PROBLEM_JSON)
-                        .setBody(Body.body(Buffer.buffer(Problems.body(503, "Service Unavailable",
+                        .setBody(Body.body(Buffer.buffer(Problems.body(503,
                                 "dependency_unavailable", "A service behind the gateway is not reachable right now; "
                                         + "nothing was changed. Try again shortly.", Map.of()))));
                 return Future.succeededFuture(response);
