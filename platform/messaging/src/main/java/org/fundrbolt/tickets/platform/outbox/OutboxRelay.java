@@ -167,15 +167,21 @@ public class OutboxRelay {
                     .onFailure().recoverWithItem(Boolean.FALSE));
         }
         return Uni.join().all(sends).andCollectFailures().map(acks -> {
-            List<Long> sent = new ArrayList<>();
-            for (int i = 0; i < acks.size() && acks.get(i); i++) {
-                sent.add(pending.get(i).id());
-            }
+            List<Long> sent = acknowledgedPrefix(pending, acks);
             if (sent.size() < pending.size()) {
                 LOG.warnf("Kafka acknowledged %d of %d outbox rows; the rest wait for the next pass",
                         sent.size(), pending.size());
             }
             return sent;
         });
+    }
+
+    /** The ids of the rows acknowledged before the first unacknowledged one, in id order. */
+    static List<Long> acknowledgedPrefix(List<Pending> pending, List<Boolean> acks) {
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < acks.size() && acks.get(i); i++) {
+            sent.add(pending.get(i).id());
+        }
+        return sent;
     }
 }
