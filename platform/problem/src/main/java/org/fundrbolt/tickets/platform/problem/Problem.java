@@ -94,13 +94,18 @@ public final class Problem {
         body.put("detail", detail);
         body.put("code", code);
         if (!errors.isEmpty()) {
-            List<Map<String, String>> fields = errors.stream()
-                    .map(error -> { Map<String, String> m = new LinkedHashMap<>(); m.put("field", error.field());
-                        m.put("message", error.message()); return m; })
-                    .toList();
-            body.put("errors", fields);
+            // Plain maps, not records: the gateway encodes bodies with Vert.x's JsonObject, not Jackson.
+            body.put("errors", errors.stream()
+                    .map(Problem::entry).toList());
         }
         body.putAll(extensions);
         return body;
+    }
+
+    private static Map<String, String> entry(DomainException.FieldError error) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("field", error.field());
+        entry.put("message", error.message());
+        return entry;
     }
 }

@@ -16,9 +16,6 @@ public interface EdgeTexts {
     @WithDefault("The body is larger than 1 MiB.")
     String tooLargeDetail();
 
-    @WithDefault("unsupported_media_type")
-    String unsupportedMediaTypeCode();
-
     @WithDefault("Send the body as application/json.")
     String unsupportedMediaTypeDetail();
 }

@@ -91,7 +91,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e) {
-        return response(415, texts.unsupportedMediaTypeCode(), texts.unsupportedMediaTypeDetail());
+        return response(415, "unsupported_media_type", texts.unsupportedMediaTypeDetail());
     }
 
     @ServerExceptionMapper
