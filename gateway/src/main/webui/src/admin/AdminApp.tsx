@@ -55,13 +55,20 @@ function AdminHeader({ signedIn }: { signedIn: boolean }) {
   const navigate = useNavigate();
   return (
     <header className="topbar">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Link to="/admin/" className="brand">
-        <span className="logo" aria-hidden="true">⚡</span> FundrBolt <span className="brand-sub">Tickets admin</span>
+        <span className="logo" aria-hidden="true">
+          ⚡
+        </span>{' '}
+        FundrBolt <span className="brand-sub">Tickets admin</span>
       </Link>
       {signedIn && (
         <div className="topbar-user">
-          <span className="muted" title={claims?.sub}>{claims?.name ?? claims?.preferred_username ?? claims?.email ?? 'Coordinator'}</span>
+          <span className="muted" title={claims?.sub}>
+            {claims?.name ?? claims?.preferred_username ?? claims?.email ?? 'Coordinator'}
+          </span>
           <button
             className="btn btn-small"
             onClick={() => {
@@ -103,14 +110,30 @@ function EventPicker() {
           ))}
         </ul>
       ) : (
-        !superAdmin && <Alert tone="warning">Your token lists no events to coordinate. Ask for a token with an <code>events</code> claim.</Alert>
+        !superAdmin && (
+          <Alert tone="warning">
+            Your token lists no events to coordinate. Ask for a token with an <code>events</code> claim.
+          </Alert>
+        )
       )}
       {(superAdmin || events.length === 0) && (
         <form className="card form" onSubmit={open} noValidate>
           <label htmlFor="event-id">Event id</label>
-          <input id="event-id" value={typed} onChange={(e) => setTyped(e.target.value)} aria-invalid={!!error} aria-describedby={error ? 'event-id-error' : undefined} />
-          {error && <p id="event-id-error" className="field-error">{error}</p>}
-          <button className="btn btn-primary" type="submit">Open event</button>
+          <input
+            id="event-id"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            aria-invalid={!!error}
+            aria-describedby={error ? 'event-id-error' : undefined}
+          />
+          {error && (
+            <p id="event-id-error" className="field-error">
+              {error}
+            </p>
+          )}
+          <button className="btn btn-primary" type="submit">
+            Open event
+          </button>
         </form>
       )}
     </div>
@@ -120,7 +143,8 @@ function EventPicker() {
 function EventLayout() {
   const { eventId = '' } = useParams();
   const claims = useAdminAuth((s) => s.claims);
-  if (!UUID.test(eventId)) return <Alert action={<Link to="/admin/">Choose an event</Link>}>This address does not name a valid event.</Alert>;
+  if (!UUID.test(eventId))
+    return <Alert action={<Link to="/admin/">Choose an event</Link>}>This address does not name a valid event.</Alert>;
   const allowed = claims?.groups?.includes('super_admin') || (claims?.events ?? []).includes(eventId);
   return (
     <>
@@ -129,9 +153,13 @@ function EventLayout() {
         <NavLink to="promo-codes">Promo codes</NavLink>
         <NavLink to="sales">Live sales</NavLink>
         <NavLink to="check-in">Check-in</NavLink>
-        <a className="tab-aside" href={`/checkout/${eventId}`} target="_blank" rel="noreferrer">Donor page ↗</a>
+        <a className="tab-aside" href={`/checkout/${eventId}`} target="_blank" rel="noreferrer">
+          Donor page ↗
+        </a>
       </nav>
-      {!allowed && <Alert tone="warning">Your token does not list this event; the server will probably refuse changes.</Alert>}
+      {!allowed && (
+        <Alert tone="warning">Your token does not list this event; the server will probably refuse changes.</Alert>
+      )}
       <Suspense fallback={<p role="status">Loading…</p>}>
         <Outlet />
       </Suspense>

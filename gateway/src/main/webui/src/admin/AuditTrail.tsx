@@ -17,7 +17,10 @@ export function AuditTrail({ eventId, packageId, version }: { eventId: string; p
   const call = useAdminApi();
   const audit = useQuery({
     queryKey: ['admin', eventId, 'audit', packageId, version],
-    queryFn: () => call<{ entries: AuditEntry[] }>(`${adminBase(eventId)}/tickets/packages/${packageId}/audit`).then((r) => r.entries),
+    queryFn: () =>
+      call<{ entries: AuditEntry[] }>(`${adminBase(eventId)}/tickets/packages/${packageId}/audit`).then(
+        (r) => r.entries,
+      ),
   });
   return (
     <section className="card">

@@ -24,14 +24,29 @@ export default function CheckInPage() {
     if (!qr || busy) return;
     setBusy(true);
     try {
-      const ticket = await call<Ticket>(`${adminBase(eventId)}/tickets/check-in`, { method: 'POST', body: { qr_code: qr } });
-      setResult({ tone: 'success', title: `Welcome! Ticket ${ticket.ticket_number} checked in.`, detail: ticket.guest_name ? `Guest: ${ticket.guest_name}` : 'No guest name on this seat.' });
+      const ticket = await call<Ticket>(`${adminBase(eventId)}/tickets/check-in`, {
+        method: 'POST',
+        body: { qr_code: qr },
+      });
+      setResult({
+        tone: 'success',
+        title: `Welcome! Ticket ${ticket.ticket_number} checked in.`,
+        detail: ticket.guest_name ? `Guest: ${ticket.guest_name}` : 'No guest name on this seat.',
+      });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'already_checked_in') {
         const at = err.body.checked_in_at as string | undefined;
-        setResult({ tone: 'warning', title: 'Already checked in', detail: at ? `This ticket was checked in at ${formatDateTime(at)}.` : 'This ticket was checked in before.' });
+        setResult({
+          tone: 'warning',
+          title: 'Already checked in',
+          detail: at ? `This ticket was checked in at ${formatDateTime(at)}.` : 'This ticket was checked in before.',
+        });
       } else if (err instanceof ApiError && err.code === 'invalid_ticket_code') {
-        setResult({ tone: 'error', title: 'Not a valid ticket', detail: 'This code is not a ticket for this event. Ask to see the ticket or the receipt.' });
+        setResult({
+          tone: 'error',
+          title: 'Not a valid ticket',
+          detail: 'This code is not a ticket for this event. Ask to see the ticket or the receipt.',
+        });
       } else {
         setResult({ tone: 'error', title: 'Could not check in', detail: explain(err) });
       }
@@ -47,7 +62,16 @@ export default function CheckInPage() {
       <PageTitle>Door check-in</PageTitle>
       <form className="card checkin" onSubmit={submit}>
         <label htmlFor="qr">Scan or type the ticket code, then press Enter</label>
-        <input id="qr" ref={input} type="text" autoComplete="off" autoFocus value={code} onChange={(e) => setCode(e.target.value)} spellCheck={false} />
+        <input
+          id="qr"
+          ref={input}
+          type="text"
+          autoComplete="off"
+          autoFocus
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          spellCheck={false}
+        />
         <button type="submit" className="btn btn-primary" disabled={busy || !code.trim()}>
           {busy ? 'Checking…' : 'Check in'}
         </button>

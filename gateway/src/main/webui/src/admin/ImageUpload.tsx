@@ -10,13 +10,22 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp'];
 
 /** Client-side pre-check (the server decodes the bytes too): type and the 5 MiB limit. */
-export function checkImage(file: File): string | null {
+function checkImage(file: File): string | null {
   if (!ACCEPTED.includes(file.type)) return `“${file.name}” is not a JPEG, PNG or WebP image.`;
-  if (file.size > MAX_IMAGE_BYTES) return `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`;
+  if (file.size > MAX_IMAGE_BYTES)
+    return `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB.`;
   return null;
 }
 
-export function ImageUpload({ eventId, pkg, onChanged }: { eventId: string; pkg: TicketPackage; onChanged: () => void }) {
+export function ImageUpload({
+  eventId,
+  pkg,
+  onChanged,
+}: {
+  eventId: string;
+  pkg: TicketPackage;
+  onChanged: () => void;
+}) {
   const token = useAdminAuth((s) => s.token);
   const call = useAdminApi();
   const inputId = useId();
@@ -29,7 +38,12 @@ export function ImageUpload({ eventId, pkg, onChanged }: { eventId: string; pkg:
   const url = `${adminBase(eventId)}/tickets/packages/${pkg.id}/image`;
 
   useEffect(() => () => abortRef.current?.(), []);
-  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview);
+    },
+    [preview],
+  );
 
   const upload = async (file: File) => {
     setError(null);
@@ -100,11 +114,25 @@ export function ImageUpload({ eventId, pkg, onChanged }: { eventId: string; pkg:
         onDragLeave={() => setDragOver(false)}
         onDrop={onDrop}
       >
-        {shown ? <img src={shown} alt={`Image of ${pkg.name}`} className="preview" /> : <p className="muted">Drop a JPEG, PNG or WebP image here (up to 5 MB)</p>}
+        {shown ? (
+          <img src={shown} alt={`Image of ${pkg.name}`} className="preview" />
+        ) : (
+          <p className="muted">Drop a JPEG, PNG or WebP image here (up to 5 MB)</p>
+        )}
         <label htmlFor={inputId} className="btn">
           Choose an image…
         </label>
-        <input id={inputId} type="file" accept={ACCEPTED.join(',')} className="visually-hidden" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) upload(f); }} />
+        <input
+          id={inputId}
+          type="file"
+          accept={ACCEPTED.join(',')}
+          className="visually-hidden"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) upload(f);
+          }}
+        />
       </div>
       {progress !== null && (
         <div className="upload-progress">

@@ -25,7 +25,7 @@ interface Draft {
 const isSelect = (type: OptionType) => type === 'single_select' || type === 'multi_select';
 
 /** API.md rules for a custom option; keys are the request's field names. */
-export function validateOption(draft: Draft): Record<string, string> {
+function validateOption(draft: Draft): Record<string, string> {
   const errors: Record<string, string> = {};
   const label = draft.label.trim();
   if (!label) errors.label = 'Question text is required';
@@ -39,7 +39,8 @@ export function validateOption(draft: Draft): Record<string, string> {
   }
   if (draft.option_type === 'text_input' && draft.max_length.trim()) {
     const n = Number(draft.max_length);
-    if (!/^\d+$/.test(draft.max_length.trim()) || n < 1 || n > 1000) errors.max_length = 'Maximum length must be a whole number from 1 to 1000';
+    if (!/^\d+$/.test(draft.max_length.trim()) || n < 1 || n > 1000)
+      errors.max_length = 'Maximum length must be a whole number from 1 to 1000';
   }
   return errors;
 }
@@ -50,7 +51,9 @@ function toBody(draft: Draft) {
     option_type: draft.option_type,
     choices: isSelect(draft.option_type) ? draft.choices.map((c) => c.trim()) : null,
     is_required: draft.is_required,
-    ...(draft.option_type === 'text_input' ? { max_length: draft.max_length.trim() ? Number(draft.max_length) : 500 } : {}),
+    ...(draft.option_type === 'text_input'
+      ? { max_length: draft.max_length.trim() ? Number(draft.max_length) : 500 }
+      : {}),
   };
 }
 
@@ -62,7 +65,15 @@ const fromOption = (o?: CustomOption): Draft => ({
   max_length: o?.max_length != null ? String(o.max_length) : '',
 });
 
-export function OptionsEditor({ eventId, pkg, onChanged }: { eventId: string; pkg: TicketPackage; onChanged: () => void }) {
+export function OptionsEditor({
+  eventId,
+  pkg,
+  onChanged,
+}: {
+  eventId: string;
+  pkg: TicketPackage;
+  onChanged: () => void;
+}) {
   const options = [...(pkg.custom_options ?? [])].sort((a, b) => a.display_order - b.display_order);
   const [adding, setAdding] = useState(false);
   return (
@@ -70,10 +81,24 @@ export function OptionsEditor({ eventId, pkg, onChanged }: { eventId: string; pk
       <h2 id="options-h">Questions for buyers</h2>
       <p className="hint">Up to {MAX_OPTIONS} questions (meal choice, dietary needs…), asked at checkout.</p>
       {options.map((o) => (
-        <OptionRow key={`${o.id}-${pkg.version}`} eventId={eventId} packageId={pkg.id} option={o} onChanged={onChanged} />
+        <OptionRow
+          key={`${o.id}-${pkg.version}`}
+          eventId={eventId}
+          packageId={pkg.id}
+          option={o}
+          onChanged={onChanged}
+        />
       ))}
       {adding ? (
-        <OptionRow eventId={eventId} packageId={pkg.id} onChanged={() => { setAdding(false); onChanged(); }} onCancel={() => setAdding(false)} />
+        <OptionRow
+          eventId={eventId}
+          packageId={pkg.id}
+          onChanged={() => {
+            setAdding(false);
+            onChanged();
+          }}
+          onCancel={() => setAdding(false)}
+        />
       ) : (
         <button type="button" className="btn" disabled={options.length >= MAX_OPTIONS} onClick={() => setAdding(true)}>
           {options.length >= MAX_OPTIONS ? 'Question limit reached (4)' : 'Add a question'}
@@ -83,7 +108,19 @@ export function OptionsEditor({ eventId, pkg, onChanged }: { eventId: string; pk
   );
 }
 
-function OptionRow({ eventId, packageId, option, onChanged, onCancel }: { eventId: string; packageId: string; option?: CustomOption; onChanged: () => void; onCancel?: () => void }) {
+function OptionRow({
+  eventId,
+  packageId,
+  option,
+  onChanged,
+  onCancel,
+}: {
+  eventId: string;
+  packageId: string;
+  option?: CustomOption;
+  onChanged: () => void;
+  onCancel?: () => void;
+}) {
   const call = useAdminApi();
   const [draft, setDraft] = useState<Draft>(fromOption(option));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -148,12 +185,23 @@ function OptionRow({ eventId, packageId, option, onChanged, onCancel }: { eventI
                 value={choice}
                 onChange={(e) => update({ choices: draft.choices.map((c, j) => (j === i ? e.target.value : c)) })}
               />
-              <button type="button" className="btn btn-small" aria-label={`Remove choice ${i + 1}`} disabled={draft.choices.length <= 2} onClick={() => update({ choices: draft.choices.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={`Remove choice ${i + 1}`}
+                disabled={draft.choices.length <= 2}
+                onClick={() => update({ choices: draft.choices.filter((_, j) => j !== i) })}
+              >
                 ✕
               </button>
             </div>
           ))}
-          <button type="button" className="btn btn-small" disabled={draft.choices.length >= 20} onClick={() => update({ choices: [...draft.choices, ''] })}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={draft.choices.length >= 20}
+            onClick={() => update({ choices: [...draft.choices, ''] })}
+          >
             Add choice
           </button>
           {errors.choices && <p className="field-error">{errors.choices}</p>}
@@ -161,12 +209,22 @@ function OptionRow({ eventId, packageId, option, onChanged, onCancel }: { eventI
       )}
       {draft.option_type === 'text_input' && (
         <Field label="Maximum length" error={errors.max_length} hint="1–1000 characters; empty = 500.">
-          <input type="text" inputMode="numeric" value={draft.max_length} onChange={(e) => update({ max_length: e.target.value })} />
+          <input
+            type="text"
+            inputMode="numeric"
+            value={draft.max_length}
+            onChange={(e) => update({ max_length: e.target.value })}
+          />
         </Field>
       )}
       <div className="form-actions">
         <label className="inline">
-          <input type="checkbox" checked={draft.is_required} onChange={(e) => update({ is_required: e.target.checked })} /> Required
+          <input
+            type="checkbox"
+            checked={draft.is_required}
+            onChange={(e) => update({ is_required: e.target.checked })}
+          />{' '}
+          Required
         </label>
         <span className="spacer" />
         {option && (

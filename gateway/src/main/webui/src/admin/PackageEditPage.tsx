@@ -31,7 +31,9 @@ export default function PackageEditPage() {
   if (!packageId) {
     return (
       <>
-        <Link className="back" to="..">← Packages</Link>
+        <Link className="back" to="..">
+          ← Packages
+        </Link>
         <PageTitle>New package</PageTitle>
         <PackageForm
           onCancel={() => navigate('..')}
@@ -51,7 +53,9 @@ export default function PackageEditPage() {
 
   return (
     <>
-      <Link className="back" to="..">← Packages</Link>
+      <Link className="back" to="..">
+        ← Packages
+      </Link>
       <PageTitle title={current.name}>Edit “{current.name}”</PageTitle>
       <div className="edit-layout">
         <div className="stack">
@@ -60,7 +64,13 @@ export default function PackageEditPage() {
             initial={current}
             onReload={() => pkg.refetch()}
             onSubmit={async (body) => {
-              saved(await call<TicketPackage>(`${base}/${current.id}`, { method: 'PATCH', body, headers: ifMatch(current.version) }));
+              saved(
+                await call<TicketPackage>(`${base}/${current.id}`, {
+                  method: 'PATCH',
+                  body,
+                  headers: ifMatch(current.version),
+                }),
+              );
             }}
           />
           <OptionsEditor eventId={eventId} pkg={current} onChanged={() => pkg.refetch()} />

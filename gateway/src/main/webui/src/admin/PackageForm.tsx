@@ -47,7 +47,10 @@ export function PackageForm({ initial, onSubmit, onReload, onCancel }: Props) {
       if (error instanceof ApiError && error.code === 'quantity_below_sold' && fieldCount === 0) {
         setError('quantity_limit', { type: 'server', message: explain(error) }, { shouldFocus: true });
       } else if (fieldCount === 0 || unmatched.length) {
-        setBanner({ tone: 'error', text: [fieldCount ? 'Please fix the highlighted fields.' : explain(error), ...unmatched].join(' ') });
+        setBanner({
+          tone: 'error',
+          text: [fieldCount ? 'Please fix the highlighted fields.' : explain(error), ...unmatched].join(' '),
+        });
       }
     }
   });
@@ -78,7 +81,11 @@ export function PackageForm({ initial, onSubmit, onReload, onCancel }: Props) {
         <Field label="Price (USD)" error={errors.price?.message}>
           <input type="text" inputMode="decimal" autoComplete="off" {...register('price')} />
         </Field>
-        <Field label="Fair market value (USD)" error={errors.fair_market_value?.message} hint="Optional: the non-deductible part, for tax receipts.">
+        <Field
+          label="Fair market value (USD)"
+          error={errors.fair_market_value?.message}
+          hint="Optional: the non-deductible part, for tax receipts."
+        >
           <input type="text" inputMode="decimal" autoComplete="off" {...register('fair_market_value')} />
         </Field>
         <Field label="Quantity limit" error={errors.quantity_limit?.message} hint="Empty for unlimited.">
@@ -87,7 +94,11 @@ export function PackageForm({ initial, onSubmit, onReload, onCancel }: Props) {
         <Field label="Seats per package" error={errors.seats_per_package?.message} hint="More than 1 for a table.">
           <input type="text" inputMode="numeric" autoComplete="off" {...register('seats_per_package')} />
         </Field>
-        <Field label="Display order" error={errors.display_order?.message} hint={initial ? undefined : 'Empty to place it last.'}>
+        <Field
+          label="Display order"
+          error={errors.display_order?.message}
+          hint={initial ? undefined : 'Empty to place it last.'}
+        >
           <input type="text" inputMode="numeric" autoComplete="off" {...register('display_order')} />
         </Field>
         <div className="field checkbox-field">

@@ -20,7 +20,10 @@ export default function PackageListPage() {
   // Optimistic: the list moves at once; a refused order rolls back to what the server had.
   const reorder = useMutation({
     mutationFn: (ids: string[]) =>
-      call<{ packages: TicketPackage[] }>(`${adminBase(eventId)}/tickets/packages/reorder`, { method: 'POST', body: { package_ids: ids } }),
+      call<{ packages: TicketPackage[] }>(`${adminBase(eventId)}/tickets/packages/reorder`, {
+        method: 'POST',
+        body: { package_ids: ids },
+      }),
     onMutate: async (ids) => {
       setError(null);
       await queryClient.cancelQueries({ queryKey: key });
@@ -69,7 +72,17 @@ export default function PackageListPage() {
       </div>
       {error && <Alert>{error}</Alert>}
       {packages.isPending && <p role="status">Loading packages…</p>}
-      {packages.isError && <Alert action={<button className="btn" onClick={() => packages.refetch()}>Try again</button>}>{explain(packages.error)}</Alert>}
+      {packages.isError && (
+        <Alert
+          action={
+            <button className="btn" onClick={() => packages.refetch()}>
+              Try again
+            </button>
+          }
+        >
+          {explain(packages.error)}
+        </Alert>
+      )}
       {packages.data?.length === 0 && (
         <div className="empty card">
           <p>No packages yet.</p>
@@ -79,7 +92,13 @@ export default function PackageListPage() {
         </div>
       )}
       {packages.data && packages.data.length > 0 && (
-        <SortablePackageList packages={packages.data} onReorder={(ids) => reorder.mutate(ids)} onToggle={toggle} editHref={(p) => p.id} busyIds={busy} />
+        <SortablePackageList
+          packages={packages.data}
+          onReorder={(ids) => reorder.mutate(ids)}
+          onToggle={toggle}
+          editHref={(p) => p.id}
+          busyIds={busy}
+        />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { ApiError } from '../lib/api';
@@ -14,11 +14,19 @@ import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { adminBase, ifMatch, useAdminApi, usePackages } from './hooks';
 
-const optionalCount = z.string().refine((v) => !v.trim() || (/^\d+$/.test(v.trim()) && Number(v) >= 1), 'Must be a whole number, 1 or more (empty for unlimited)');
+const optionalCount = z
+  .string()
+  .refine(
+    (v) => !v.trim() || (/^\d+$/.test(v.trim()) && Number(v) >= 1),
+    'Must be a whole number, 1 or more (empty for unlimited)',
+  );
 
 const promoSchema = z
   .object({
-    code: z.string().trim().regex(/^[A-Za-z0-9_-]{3,50}$/, 'Code must be 3–50 letters, digits, “-” or “_”'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{3,50}$/, 'Code must be 3–50 letters, digits, “-” or “_”'),
     discount_type: z.enum(['percentage', 'fixed_amount']),
     discount_value: z.string().trim().min(1, 'Discount is required'),
     max_total_uses: optionalCount,
@@ -30,9 +38,16 @@ const promoSchema = z
   })
   .superRefine((v, ctx) => {
     const value = v.discount_value.trim();
-    if (value && !/^\d+(\.\d{1,2})?$/.test(value)) ctx.addIssue({ code: 'custom', path: ['discount_value'], message: 'Discount must be a positive number with at most 2 decimals' });
-    else if (value && Number(value) <= 0) ctx.addIssue({ code: 'custom', path: ['discount_value'], message: 'Discount must be more than 0' });
-    else if (value && v.discount_type === 'percentage' && Number(value) > 100) ctx.addIssue({ code: 'custom', path: ['discount_value'], message: 'A percentage cannot be more than 100' });
+    if (value && !/^\d+(\.\d{1,2})?$/.test(value))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['discount_value'],
+        message: 'Discount must be a positive number with at most 2 decimals',
+      });
+    else if (value && Number(value) <= 0)
+      ctx.addIssue({ code: 'custom', path: ['discount_value'], message: 'Discount must be more than 0' });
+    else if (value && v.discount_type === 'percentage' && Number(value) > 100)
+      ctx.addIssue({ code: 'custom', path: ['discount_value'], message: 'A percentage cannot be more than 100' });
     if (v.valid_from && v.expires_at && new Date(v.expires_at) <= new Date(v.valid_from))
       ctx.addIssue({ code: 'custom', path: ['expires_at'], message: 'Expiry must be after the start' });
   });
@@ -66,10 +81,12 @@ function toBody(v: PromoValues, initial?: PromoValues): Record<string, unknown> 
   };
   if (!initial) return body;
   const before = toBody(initial);
-  return Object.fromEntries(Object.entries(body).filter(([k, val]) => JSON.stringify(val) !== JSON.stringify(before[k])));
+  return Object.fromEntries(
+    Object.entries(body).filter(([k, val]) => JSON.stringify(val) !== JSON.stringify(before[k])),
+  );
 }
 
-export const describeDiscount = (p: Pick<PromoCode, 'discount_type' | 'discount_value'>) =>
+const describeDiscount = (p: Pick<PromoCode, 'discount_type' | 'discount_value'>) =>
   p.discount_type === 'percentage' ? `${Number(p.discount_value)} % off` : `${formatMoney(p.discount_value)} off`;
 
 export default function PromoCodesPage() {
@@ -78,7 +95,10 @@ export default function PromoCodesPage() {
   const queryClient = useQueryClient();
   const key = ['admin', eventId, 'promo-codes'];
   const base = `${adminBase(eventId)}/promo-codes`;
-  const promos = useQuery({ queryKey: key, queryFn: () => call<{ promo_codes: PromoCode[] }>(base).then((r) => r.promo_codes) });
+  const promos = useQuery({
+    queryKey: key,
+    queryFn: () => call<{ promo_codes: PromoCode[] }>(base).then((r) => r.promo_codes),
+  });
   const [editing, setEditing] = useState<PromoCode | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
@@ -87,7 +107,12 @@ export default function PromoCodesPage() {
     setError(null);
     if (action === 'delete' && !confirm(`Delete ${promo.code}? A code that was used is deactivated instead.`)) return;
     try {
-      await call(`${base}/${promo.id}`, action === 'delete' ? { method: 'DELETE', headers: ifMatch(promo.version) } : { method: 'PATCH', body: { is_active: false }, headers: ifMatch(promo.version) });
+      await call(
+        `${base}/${promo.id}`,
+        action === 'delete'
+          ? { method: 'DELETE', headers: ifMatch(promo.version) }
+          : { method: 'PATCH', body: { is_active: false }, headers: ifMatch(promo.version) },
+      );
     } catch (err) {
       setError(explain(err));
     }
@@ -136,24 +161,56 @@ export default function PromoCodesPage() {
                 <th scope="col">Used</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Status</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {promos.data.map((p) => (
                 <tr key={p.id} data-testid="promo-row">
-                  <th scope="row"><code>{p.code}</code></th>
+                  <th scope="row">
+                    <code>{p.code}</code>
+                  </th>
                   <td>{describeDiscount(p)}</td>
                   <td>
                     {p.current_uses} / {p.max_total_uses ?? '∞'}
-                    {p.max_total_uses ? <progress max={p.max_total_uses} value={Math.min(p.current_uses, p.max_total_uses)} aria-label={`${p.code} usage`} /> : null}
+                    {p.max_total_uses ? (
+                      <progress
+                        max={p.max_total_uses}
+                        value={Math.min(p.current_uses, p.max_total_uses)}
+                        aria-label={`${p.code} usage`}
+                      />
+                    ) : null}
                   </td>
                   <td>{formatDateTime(p.expires_at)}</td>
-                  <td>{p.is_active ? <span className="badge badge-ok">Active</span> : <span className="badge">Inactive</span>}</td>
+                  <td>
+                    {p.is_active ? (
+                      <span className="badge badge-ok">Active</span>
+                    ) : (
+                      <span className="badge">Inactive</span>
+                    )}
+                  </td>
                   <td className="row-actions">
-                    <button className="btn btn-small" onClick={() => setEditing(p)} aria-label={`Edit ${p.code}`}>Edit</button>
-                    {p.is_active && <button className="btn btn-small" onClick={() => act(p, 'deactivate')} aria-label={`Deactivate ${p.code}`}>Deactivate</button>}
-                    <button className="btn btn-small btn-danger-quiet" onClick={() => act(p, 'delete')} aria-label={`Delete ${p.code}`}>Delete</button>
+                    <button className="btn btn-small" onClick={() => setEditing(p)} aria-label={`Edit ${p.code}`}>
+                      Edit
+                    </button>
+                    {p.is_active && (
+                      <button
+                        className="btn btn-small"
+                        onClick={() => act(p, 'deactivate')}
+                        aria-label={`Deactivate ${p.code}`}
+                      >
+                        Deactivate
+                      </button>
+                    )}
+                    <button
+                      className="btn btn-small btn-danger-quiet"
+                      onClick={() => act(p, 'delete')}
+                      aria-label={`Delete ${p.code}`}
+                    >
+                      Delete
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -165,30 +222,66 @@ export default function PromoCodesPage() {
   );
 }
 
-function PromoForm({ initial, eventId, onSubmit, onCancel, onReload }: { initial?: PromoCode; eventId: string; onSubmit: (body: Record<string, unknown>) => Promise<void>; onCancel: () => void; onReload: () => void }) {
+function PromoForm({
+  initial,
+  eventId,
+  onSubmit,
+  onCancel,
+  onReload,
+}: {
+  initial?: PromoCode;
+  eventId: string;
+  onSubmit: (body: Record<string, unknown>) => Promise<void>;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
   const packages = usePackages(eventId);
   const defaults = toValues(initial);
-  const { register, handleSubmit, setError, watch, formState } = useForm<PromoValues>({ resolver: zodResolver(promoSchema), defaultValues: defaults, mode: 'onTouched' });
+  const { register, handleSubmit, setError, control, formState } = useForm<PromoValues>({
+    resolver: zodResolver(promoSchema),
+    defaultValues: defaults,
+    mode: 'onTouched',
+  });
   const { errors, isSubmitting } = formState;
   const [banner, setBanner] = useState<{ text: string; conflict?: boolean } | null>(null);
-  const type = watch('discount_type');
+  const type = useWatch({ control, name: 'discount_type' });
 
   const submit = handleSubmit(async (values) => {
     setBanner(null);
     try {
       await onSubmit(toBody(values, initial ? defaults : undefined));
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'version_conflict') return setBanner({ text: explain(err), conflict: true });
-      if (err instanceof ApiError && err.code === 'promo_code_exists') return setError('code', { type: 'server', message: explain(err) }, { shouldFocus: true });
+      if (err instanceof ApiError && err.code === 'version_conflict')
+        return setBanner({ text: explain(err), conflict: true });
+      if (err instanceof ApiError && err.code === 'promo_code_exists')
+        return setError('code', { type: 'server', message: explain(err) }, { shouldFocus: true });
       const unmatched = applyServerErrors(err, PROMO_FIELDS, setError);
-      if (!(err instanceof ApiError) || err.errors.length === 0 || unmatched.length) setBanner({ text: [explain(err), ...unmatched].join(' ') });
+      if (!(err instanceof ApiError) || err.errors.length === 0 || unmatched.length)
+        setBanner({ text: [explain(err), ...unmatched].join(' ') });
     }
   });
 
   return (
-    <form className="form card" onSubmit={submit} noValidate aria-label={initial ? `Edit ${initial.code}` : 'New promo code'}>
+    <form
+      className="form card"
+      onSubmit={submit}
+      noValidate
+      aria-label={initial ? `Edit ${initial.code}` : 'New promo code'}
+    >
       <h2>{initial ? `Edit ${initial.code}` : 'New promo code'}</h2>
-      {banner && <Alert action={banner.conflict ? <button type="button" className="btn" onClick={onReload}>Reload</button> : undefined}>{banner.text}</Alert>}
+      {banner && (
+        <Alert
+          action={
+            banner.conflict ? (
+              <button type="button" className="btn" onClick={onReload}>
+                Reload
+              </button>
+            ) : undefined
+          }
+        >
+          {banner.text}
+        </Alert>
+      )}
       <div className="grid-2">
         <Field label="Code" error={errors.code?.message} hint="Shown upper-case; donors may type it in any case.">
           <input type="text" autoComplete="off" className="upper" {...register('code')} />
@@ -200,7 +293,10 @@ function PromoForm({ initial, eventId, onSubmit, onCancel, onReload }: { initial
               <option value="fixed_amount">Fixed amount</option>
             </select>
           </Field>
-          <Field label={type === 'percentage' ? 'Discount (%)' : 'Discount (USD)'} error={errors.discount_value?.message}>
+          <Field
+            label={type === 'percentage' ? 'Discount (%)' : 'Discount (USD)'}
+            error={errors.discount_value?.message}
+          >
             <input type="text" inputMode="decimal" {...register('discount_value')} />
           </Field>
         </div>
@@ -231,8 +327,12 @@ function PromoForm({ initial, eventId, onSubmit, onCancel, onReload }: { initial
           <input type="checkbox" {...register('is_active')} /> Active
         </label>
         <span className="spacer" />
-        <button type="button" className="btn" onClick={onCancel}>Cancel</button>
-        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>{isSubmitting ? 'Saving…' : initial ? 'Save code' : 'Create code'}</button>
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : initial ? 'Save code' : 'Create code'}
+        </button>
       </div>
     </form>
   );

@@ -10,7 +10,12 @@ import { adminBase } from './hooks';
 import { SalesChart } from './SalesChart';
 import { useSalesStream, type StreamState } from './useSalesStream';
 
-const STATE_TEXT: Record<StreamState, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', stopped: 'Stopped' };
+const STATE_TEXT: Record<StreamState, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  stopped: 'Stopped',
+};
 
 export default function SalesPage() {
   const { eventId = '' } = useParams();
@@ -43,7 +48,9 @@ export default function SalesPage() {
       <div className="stats">
         <div className="stat card">
           <span className="stat-label">Packages sold</span>
-          <span className="stat-value" data-testid="total-sold">{sales?.total_sold ?? '—'}</span>
+          <span className="stat-value" data-testid="total-sold">
+            {sales?.total_sold ?? '—'}
+          </span>
         </div>
         <div className="stat card">
           <span className="stat-label">Tickets (seats)</span>
@@ -75,7 +82,13 @@ export default function SalesPage() {
                   <th scope="row">{p.name}</th>
                   <td>
                     {p.sold_count} / {p.quantity_limit ?? '∞'}
-                    {p.quantity_limit ? <progress max={p.quantity_limit} value={Math.min(p.sold_count, p.quantity_limit)} aria-label={`${p.name} sold`} /> : null}
+                    {p.quantity_limit ? (
+                      <progress
+                        max={p.quantity_limit}
+                        value={Math.min(p.sold_count, p.quantity_limit)}
+                        aria-label={`${p.name} sold`}
+                      />
+                    ) : null}
                   </td>
                   <td>{formatMoney(p.revenue)}</td>
                 </tr>
@@ -91,7 +104,11 @@ export default function SalesPage() {
         <h2>Exports</h2>
         {exportError && <Alert>{exportError}</Alert>}
         <div className="form-actions start">
-          <button className="btn" disabled={!!exporting} onClick={() => exportCsv('purchases/export.csv', 'purchases.csv')}>
+          <button
+            className="btn"
+            disabled={!!exporting}
+            onClick={() => exportCsv('purchases/export.csv', 'purchases.csv')}
+          >
             {exporting === 'purchases.csv' ? 'Preparing…' : 'Download purchases (CSV)'}
           </button>
           <button className="btn" disabled={!!exporting} onClick={() => exportCsv('guests.csv', 'guests.csv')}>

@@ -1,5 +1,20 @@
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type Announcements } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type Announcements,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  arrayMove,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Link } from 'react-router';
 import { formatMoney } from '../lib/format';
@@ -22,10 +37,16 @@ export function SortablePackageList({ packages, onReorder, onToggle, editHref, b
   const nameOf = (id: unknown) => packages.find((p) => p.id === id)?.name ?? 'package';
   const positionOf = (id: unknown) => packages.findIndex((p) => p.id === id) + 1;
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, position ${positionOf(active.id)} of ${packages.length}.`,
-    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} moved to position ${positionOf(over.id)} of ${packages.length}.` : undefined),
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${packages.length}.` : `${nameOf(active.id)} dropped.`),
-    onDragCancel: ({ active }) => `Reordering cancelled. ${nameOf(active.id)} is back at position ${positionOf(active.id)}.`,
+    onDragStart: ({ active }) =>
+      `Picked up ${nameOf(active.id)}, position ${positionOf(active.id)} of ${packages.length}.`,
+    onDragOver: ({ active, over }) =>
+      over ? `${nameOf(active.id)} moved to position ${positionOf(over.id)} of ${packages.length}.` : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${packages.length}.`
+        : `${nameOf(active.id)} dropped.`,
+    onDragCancel: ({ active }) =>
+      `Reordering cancelled. ${nameOf(active.id)} is back at position ${positionOf(active.id)}.`,
   };
 
   const handleDragEnd = ({ active, over }: DragEndEvent) => {
@@ -42,13 +63,22 @@ export function SortablePackageList({ packages, onReorder, onToggle, editHref, b
       onDragEnd={handleDragEnd}
       accessibility={{
         announcements,
-        screenReaderInstructions: { draggable: 'To reorder, press Space, move with the arrow keys, then press Space to drop or Escape to cancel.' },
+        screenReaderInstructions: {
+          draggable: 'To reorder, press Space, move with the arrow keys, then press Space to drop or Escape to cancel.',
+        },
       }}
     >
       <SortableContext items={packages.map((p) => p.id)} strategy={verticalListSortingStrategy}>
         <ol className="package-list" aria-label="Ticket packages in display order">
           {packages.map((pkg, index) => (
-            <PackageCard key={pkg.id} pkg={pkg} index={index} onToggle={onToggle} editHref={editHref(pkg)} busy={busyIds?.has(pkg.id) ?? false} />
+            <PackageCard
+              key={pkg.id}
+              pkg={pkg}
+              index={index}
+              onToggle={onToggle}
+              editHref={editHref(pkg)}
+              busy={busyIds?.has(pkg.id) ?? false}
+            />
           ))}
         </ol>
       </SortableContext>
@@ -56,8 +86,22 @@ export function SortablePackageList({ packages, onReorder, onToggle, editHref, b
   );
 }
 
-function PackageCard({ pkg, index, onToggle, editHref, busy }: { pkg: TicketPackage; index: number; onToggle: Props['onToggle']; editHref: string; busy: boolean }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: pkg.id });
+function PackageCard({
+  pkg,
+  index,
+  onToggle,
+  editHref,
+  busy,
+}: {
+  pkg: TicketPackage;
+  index: number;
+  onToggle: Props['onToggle'];
+  editHref: string;
+  busy: boolean;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: pkg.id,
+  });
   const sold = pkg.sold_count ?? 0;
   const percent = pkg.quantity_limit ? Math.min(100, Math.round((sold / pkg.quantity_limit) * 100)) : 0;
   return (
@@ -68,12 +112,26 @@ function PackageCard({ pkg, index, onToggle, editHref, busy }: { pkg: TicketPack
       className={`package-card card ${isDragging ? 'dragging' : ''} ${pkg.is_enabled ? '' : 'disabled'}`}
       style={{ transform: CSS.Transform.toString(transform), transition }}
     >
-      <button type="button" ref={setActivatorNodeRef} className="drag-handle" aria-label={`Reorder ${pkg.name}`} {...attributes} {...listeners}>
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        className="drag-handle"
+        aria-label={`Reorder ${pkg.name}`}
+        {...attributes}
+        {...listeners}
+      >
         <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
-          <circle cx="7" cy="5" r="1.6" /><circle cx="13" cy="5" r="1.6" /><circle cx="7" cy="10" r="1.6" /><circle cx="13" cy="10" r="1.6" /><circle cx="7" cy="15" r="1.6" /><circle cx="13" cy="15" r="1.6" />
+          <circle cx="7" cy="5" r="1.6" />
+          <circle cx="13" cy="5" r="1.6" />
+          <circle cx="7" cy="10" r="1.6" />
+          <circle cx="13" cy="10" r="1.6" />
+          <circle cx="7" cy="15" r="1.6" />
+          <circle cx="13" cy="15" r="1.6" />
         </svg>
       </button>
-      <div className="package-thumb">{pkg.image_url ? <img src={pkg.image_url} alt="" loading="lazy" /> : <span aria-hidden="true">🎟</span>}</div>
+      <div className="package-thumb">
+        {pkg.image_url ? <img src={pkg.image_url} alt="" loading="lazy" /> : <span aria-hidden="true">🎟</span>}
+      </div>
       <div className="package-body">
         <h3>
           <Link to={editHref}>{pkg.name}</Link>
@@ -81,19 +139,32 @@ function PackageCard({ pkg, index, onToggle, editHref, busy }: { pkg: TicketPack
         <p className="muted">
           {formatMoney(pkg.price)}
           {(pkg.seats_per_package ?? 1) > 1 && ` · table of ${pkg.seats_per_package}`}
-          {pkg.custom_options?.length ? ` · ${pkg.custom_options.length} question${pkg.custom_options.length > 1 ? 's' : ''}` : ''}
+          {pkg.custom_options?.length
+            ? ` · ${pkg.custom_options.length} question${pkg.custom_options.length > 1 ? 's' : ''}`
+            : ''}
         </p>
         <div className="sold">
           <span>
             {sold} sold / {pkg.quantity_limit ?? '∞'}
           </span>
           {pkg.quantity_limit ? (
-            <progress max={pkg.quantity_limit} value={Math.min(sold, pkg.quantity_limit)} aria-label={`${pkg.name}: ${percent}% sold`} />
+            <progress
+              max={pkg.quantity_limit}
+              value={Math.min(sold, pkg.quantity_limit)}
+              aria-label={`${pkg.name}: ${percent}% sold`}
+            />
           ) : null}
         </div>
       </div>
       <label className="switch">
-        <input type="checkbox" role="switch" checked={pkg.is_enabled} disabled={busy} onChange={(e) => onToggle(pkg, e.target.checked)} aria-label={`${pkg.name} on sale`} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={pkg.is_enabled}
+          disabled={busy}
+          onChange={(e) => onToggle(pkg, e.target.checked)}
+          aria-label={`${pkg.name} on sale`}
+        />
         <span className="switch-track" aria-hidden="true" />
         <span className="switch-text">{pkg.is_enabled ? 'On sale' : 'Hidden'}</span>
       </label>

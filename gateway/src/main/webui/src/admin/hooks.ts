@@ -13,7 +13,7 @@ export function useAdminApi() {
   const token = useAdminAuth((s) => s.token);
   const signOut = useAdminAuth((s) => s.signOut);
   return useCallback(
-    async <T,>(path: string, options: RequestOptions = {}): Promise<T> => {
+    async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
       try {
         return await api<T>(path, { ...options, token });
       } catch (error) {
@@ -29,7 +29,8 @@ export function usePackages(eventId: string) {
   const call = useAdminApi();
   return useQuery({
     queryKey: packagesKey(eventId),
-    queryFn: () => call<{ packages: TicketPackage[] }>(`${adminBase(eventId)}/tickets/packages`).then((r) => r.packages),
+    queryFn: () =>
+      call<{ packages: TicketPackage[] }>(`${adminBase(eventId)}/tickets/packages`).then((r) => r.packages),
   });
 }
 

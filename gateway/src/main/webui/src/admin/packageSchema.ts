@@ -14,7 +14,8 @@ function money(label: string, { required, max }: { required: boolean; max?: numb
     }
     if (!NUMBER.test(value)) return ctx.addIssue({ code: 'custom', message: `${label} must be a number` });
     if (Number(value) < 0) return ctx.addIssue({ code: 'custom', message: `${label} cannot be negative` });
-    if (max !== undefined && Number(value) > max) return ctx.addIssue({ code: 'custom', message: `${label} must be at most ${max.toLocaleString('en-US')}.00` });
+    if (max !== undefined && Number(value) > max)
+      return ctx.addIssue({ code: 'custom', message: `${label} must be at most ${max.toLocaleString('en-US')}.00` });
     if (decimals(value) > 2) ctx.addIssue({ code: 'custom', message: `${label} must have at most 2 decimals` });
   });
 }
@@ -35,7 +36,12 @@ export const packageSchema = z
     name: z.string().trim().min(1, 'Package name is required').max(100, 'Package name must be at most 100 characters'),
     description: z.string().max(2000, 'Description must be at most 2000 characters'),
     price: money('Price', { required: true, max: 1_000_000 }),
-    quantity_limit: wholeNumber('Quantity limit must be a whole number from 1 to 100,000, or empty for unlimited', 1, 100_000, false),
+    quantity_limit: wholeNumber(
+      'Quantity limit must be a whole number from 1 to 100,000, or empty for unlimited',
+      1,
+      100_000,
+      false,
+    ),
     display_order: wholeNumber('Display order must be a whole number, 0 or more', 0, Number.MAX_SAFE_INTEGER, false),
     is_enabled: z.boolean(),
     seats_per_package: wholeNumber('Seats per package must be a whole number from 1 to 50', 1, 50, true),
@@ -45,13 +51,18 @@ export const packageSchema = z
     const fmv = values.fair_market_value.trim();
     const price = values.price.trim();
     if (fmv && price && NUMBER.test(fmv) && NUMBER.test(price) && Number(fmv) > Number(price))
-      ctx.addIssue({ code: 'custom', path: ['fair_market_value'], message: 'Fair market value cannot be higher than the price' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fair_market_value'],
+        message: 'Fair market value cannot be higher than the price',
+      });
   });
 
 export type PackageFormValues = z.infer<typeof packageSchema>;
 export const PACKAGE_FIELDS = Object.keys(packageSchema.shape) as (keyof PackageFormValues)[];
 
-const moneyText = (value: number | null | undefined) => (value === null || value === undefined ? '' : Number(value).toFixed(2));
+const moneyText = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : Number(value).toFixed(2);
 
 export function toFormValues(pkg?: TicketPackage): PackageFormValues {
   return {

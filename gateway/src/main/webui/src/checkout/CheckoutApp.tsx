@@ -15,7 +15,12 @@ import { TicketsView } from './TicketsView';
 import { toOptionResponses, validateAnswers, type Answers } from './answers';
 import { usePromoValidation } from './usePromoValidation';
 
-const PROMO_CODES = new Set(['promo_code_not_found', 'promo_code_expired', 'promo_code_exhausted', 'promo_code_not_applicable']);
+const PROMO_CODES = new Set([
+  'promo_code_not_found',
+  'promo_code_expired',
+  'promo_code_exhausted',
+  'promo_code_not_applicable',
+]);
 
 export default function CheckoutApp() {
   const { eventId = '' } = useParams();
@@ -23,7 +28,8 @@ export default function CheckoutApp() {
   const key = ['public', eventId, 'packages'];
   const packages = useQuery({
     queryKey: key,
-    queryFn: () => api<{ packages: TicketPackage[] }>(`/api/v1/events/${eventId}/tickets/packages`).then((r) => r.packages),
+    queryFn: () =>
+      api<{ packages: TicketPackage[] }>(`/api/v1/events/${eventId}/tickets/packages`).then((r) => r.packages),
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [purchase, setPurchase] = useState<Purchase | null>(null);
@@ -32,21 +38,57 @@ export default function CheckoutApp() {
   return (
     <div className="app checkout">
       <header className="topbar">
-        <a className="skip-link" href="#main">Skip to content</a>
-        <span className="brand"><span className="logo" aria-hidden="true">⚡</span> FundrBolt <span className="brand-sub">Tickets</span></span>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <span className="brand">
+          <span className="logo" aria-hidden="true">
+            ⚡
+          </span>{' '}
+          FundrBolt <span className="brand-sub">Tickets</span>
+        </span>
         <DonorBadge />
       </header>
       <main id="main" className="narrow">
         {purchase ? (
-          <TicketsView purchase={purchase} pkg={packages.data?.find((p) => p.id === purchase.package_id)} onBuyMore={() => { setPurchase(null); setSelectedId(null); }} />
+          <TicketsView
+            purchase={purchase}
+            pkg={packages.data?.find((p) => p.id === purchase.package_id)}
+            onBuyMore={() => {
+              setPurchase(null);
+              setSelectedId(null);
+            }}
+          />
         ) : selected ? (
-          <BuyPanel key={selected.id} eventId={eventId} pkg={selected} onBack={() => setSelectedId(null)} onBought={(p) => { setPurchase(p); queryClient.invalidateQueries({ queryKey: key }); }} onSoldOut={() => queryClient.invalidateQueries({ queryKey: key })} />
+          <BuyPanel
+            key={selected.id}
+            eventId={eventId}
+            pkg={selected}
+            onBack={() => setSelectedId(null)}
+            onBought={(p) => {
+              setPurchase(p);
+              queryClient.invalidateQueries({ queryKey: key });
+            }}
+            onSoldOut={() => queryClient.invalidateQueries({ queryKey: key })}
+          />
         ) : (
           <>
             <PageTitle>Get your tickets</PageTitle>
             {packages.isPending && <p role="status">Loading tickets…</p>}
-            {packages.isError && <Alert action={<button className="btn" onClick={() => packages.refetch()}>Try again</button>}>{explain(packages.error)}</Alert>}
-            {packages.data?.length === 0 && <p className="card empty">No tickets are on sale for this event right now.</p>}
+            {packages.isError && (
+              <Alert
+                action={
+                  <button className="btn" onClick={() => packages.refetch()}>
+                    Try again
+                  </button>
+                }
+              >
+                {explain(packages.error)}
+              </Alert>
+            )}
+            {packages.data?.length === 0 && (
+              <p className="card empty">No tickets are on sale for this event right now.</p>
+            )}
             <ul className="offer-list">
               {packages.data?.map((p) => {
                 const soldOut = p.available === 0;
@@ -59,11 +101,20 @@ export default function CheckoutApp() {
                       <p className="offer-meta">
                         <strong>{formatMoney(p.price)}</strong>
                         {(p.seats_per_package ?? 1) > 1 && <span> · table of {p.seats_per_package}</span>}
-                        <span className={soldOut ? 'badge' : p.available !== null && p.available <= 10 ? 'badge badge-warn' : 'muted'}>
+                        <span
+                          className={
+                            soldOut ? 'badge' : p.available !== null && p.available <= 10 ? 'badge badge-warn' : 'muted'
+                          }
+                        >
                           {soldOut ? 'Sold out' : p.available === null ? 'Available' : `${p.available} left`}
                         </span>
                       </p>
-                      <button className="btn btn-primary btn-block" disabled={soldOut} onClick={() => setSelectedId(p.id)} aria-label={soldOut ? `${p.name} is sold out` : `Choose ${p.name}`}>
+                      <button
+                        className="btn btn-primary btn-block"
+                        disabled={soldOut}
+                        onClick={() => setSelectedId(p.id)}
+                        aria-label={soldOut ? `${p.name} is sold out` : `Choose ${p.name}`}
+                      >
                         {soldOut ? 'Sold out' : 'Choose'}
                       </button>
                     </div>
@@ -85,12 +136,26 @@ function DonorBadge() {
   return (
     <div className="topbar-user">
       <span className="muted">{claims.name ?? claims.email ?? 'Signed in'}</span>
-      <button className="btn btn-small" onClick={signOut}>Sign out</button>
+      <button className="btn btn-small" onClick={signOut}>
+        Sign out
+      </button>
     </div>
   );
 }
 
-function BuyPanel({ eventId, pkg, onBack, onBought, onSoldOut }: { eventId: string; pkg: TicketPackage; onBack: () => void; onBought: (p: Purchase) => void; onSoldOut: () => void }) {
+function BuyPanel({
+  eventId,
+  pkg,
+  onBack,
+  onBought,
+  onSoldOut,
+}: {
+  eventId: string;
+  pkg: TicketPackage;
+  onBack: () => void;
+  onBought: (p: Purchase) => void;
+  onSoldOut: () => void;
+}) {
   const token = useDonorAuth((s) => s.token);
   const claims = useDonorAuth((s) => s.claims);
   const signOut = useDonorAuth((s) => s.signOut);
@@ -111,7 +176,10 @@ function BuyPanel({ eventId, pkg, onBack, onBought, onSoldOut }: { eventId: stri
 
   const unit = Number(pkg.price);
   const base = unit * quantity;
-  const discount = promoState.status === 'valid' && promoState.result.discount_amount !== undefined ? Number(promoState.result.discount_amount) : 0;
+  const discount =
+    promoState.status === 'valid' && promoState.result.discount_amount !== undefined
+      ? Number(promoState.result.discount_amount)
+      : 0;
 
   const buy = async () => {
     setError(null);
@@ -121,17 +189,29 @@ function BuyPanel({ eventId, pkg, onBack, onBought, onSoldOut }: { eventId: stri
       document.getElementById(`q-${Object.keys(found)[0]}`)?.focus();
       return setError('Please answer the highlighted questions.');
     }
-    if (promoState.status === 'invalid') return setError(`Promo code: ${promoState.message} Remove it or fix it to continue.`);
+    if (promoState.status === 'invalid')
+      return setError(`Promo code: ${promoState.message} Remove it or fix it to continue.`);
     if (!signedIn) {
       pendingBuy.current = true;
       return setAskSignIn(true);
     }
-    const body = { package_id: pkg.id, quantity, ...(promo.trim() ? { promo_code: promo.trim().toUpperCase() } : {}), option_responses: toOptionResponses(options, answers) };
+    const body = {
+      package_id: pkg.id,
+      quantity,
+      ...(promo.trim() ? { promo_code: promo.trim().toUpperCase() } : {}),
+      option_responses: toOptionResponses(options, answers),
+    };
     const bodyText = JSON.stringify(body);
-    if (!attempt.current || attempt.current.body !== bodyText) attempt.current = { body: bodyText, key: crypto.randomUUID() };
+    if (!attempt.current || attempt.current.body !== bodyText)
+      attempt.current = { body: bodyText, key: crypto.randomUUID() };
     setBuying(true);
     try {
-      const purchase = await api<Purchase>(`/api/v1/events/${eventId}/tickets/purchase`, { method: 'POST', token, body, headers: { 'Idempotency-Key': attempt.current.key } });
+      const purchase = await api<Purchase>(`/api/v1/events/${eventId}/tickets/purchase`, {
+        method: 'POST',
+        token,
+        body,
+        headers: { 'Idempotency-Key': attempt.current.key },
+      });
       attempt.current = null;
       onBought(purchase);
     } catch (err) {
@@ -163,19 +243,58 @@ function BuyPanel({ eventId, pkg, onBack, onBought, onSoldOut }: { eventId: stri
 
   return (
     <div className="stack">
-      <button type="button" className="back link" onClick={onBack}>← All tickets</button>
+      <button type="button" className="back link" onClick={onBack}>
+        ← All tickets
+      </button>
       <PageTitle title={pkg.name}>{pkg.name}</PageTitle>
       {pkg.image_url && <img src={pkg.image_url} alt="" className="hero-image" />}
       {pkg.description && <p>{pkg.description}</p>}
-      <form className="card form" onSubmit={(e) => { e.preventDefault(); buy(); }} noValidate>
+      <form
+        className="card form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          buy();
+        }}
+        noValidate
+      >
         <div className="field">
-          <label htmlFor="quantity">Quantity{(pkg.seats_per_package ?? 1) > 1 ? ` (tables of ${pkg.seats_per_package})` : ''}</label>
+          <label htmlFor="quantity">
+            Quantity{(pkg.seats_per_package ?? 1) > 1 ? ` (tables of ${pkg.seats_per_package})` : ''}
+          </label>
           <div className="stepper">
-            <button type="button" className="btn" aria-label="One less" disabled={quantity <= 1} onClick={() => setQuantity((q) => Math.max(1, q - 1))}>−</button>
-            <input id="quantity" type="number" inputMode="numeric" min={1} max={maxQuantity} value={quantity} onChange={(e) => setQuantity(Math.max(1, Math.min(maxQuantity, Math.floor(Number(e.target.value) || 1))))} />
-            <button type="button" className="btn" aria-label="One more" disabled={quantity >= maxQuantity} onClick={() => setQuantity((q) => Math.min(maxQuantity, q + 1))}>+</button>
+            <button
+              type="button"
+              className="btn"
+              aria-label="One less"
+              disabled={quantity <= 1}
+              onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+            >
+              −
+            </button>
+            <input
+              id="quantity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={maxQuantity}
+              value={quantity}
+              onChange={(e) => setQuantity(Math.max(1, Math.min(maxQuantity, Math.floor(Number(e.target.value) || 1))))}
+            />
+            <button
+              type="button"
+              className="btn"
+              aria-label="One more"
+              disabled={quantity >= maxQuantity}
+              onClick={() => setQuantity((q) => Math.min(maxQuantity, q + 1))}
+            >
+              +
+            </button>
           </div>
-          <p className="hint">{pkg.available === null ? 'Up to 100 per order.' : `${pkg.available} left · up to ${maxQuantity} per order.`}</p>
+          <p className="hint">
+            {pkg.available === null
+              ? 'Up to 100 per order.'
+              : `${pkg.available} left · up to ${maxQuantity} per order.`}
+          </p>
         </div>
         <OptionQuestions
           options={options}
@@ -191,9 +310,22 @@ function BuyPanel({ eventId, pkg, onBack, onBought, onSoldOut }: { eventId: stri
         />
         <PromoField value={promo} onChange={setPromo} state={promoState} onSignIn={() => setAskSignIn(true)} />
         <dl className="totals">
-          <div><dt>{quantity} × {formatMoney(unit)}</dt><dd>{formatMoney(base)}</dd></div>
-          {discount > 0 && <div className="discount"><dt>Discount</dt><dd>−{formatMoney(discount)}</dd></div>}
-          <div className="total"><dt>Total</dt><dd data-testid="order-total">{formatMoney(Math.max(0, base - discount))}</dd></div>
+          <div>
+            <dt>
+              {quantity} × {formatMoney(unit)}
+            </dt>
+            <dd>{formatMoney(base)}</dd>
+          </div>
+          {discount > 0 && (
+            <div className="discount">
+              <dt>Discount</dt>
+              <dd>−{formatMoney(discount)}</dd>
+            </div>
+          )}
+          <div className="total">
+            <dt>Total</dt>
+            <dd data-testid="order-total">{formatMoney(Math.max(0, base - discount))}</dd>
+          </div>
         </dl>
         {error && <Alert>{error}</Alert>}
         <button type="submit" className="btn btn-primary btn-block btn-large" disabled={buying}>
@@ -201,7 +333,9 @@ function BuyPanel({ eventId, pkg, onBack, onBought, onSoldOut }: { eventId: stri
         </button>
         <p className="hint center">Payment is collected by FundrBolt after you confirm.</p>
       </form>
-      {askSignIn && !signedIn && <LoginPanel scope="donor" title="Sign in to buy" returnTo={location.pathname} focusOnMount />}
+      {askSignIn && !signedIn && (
+        <LoginPanel scope="donor" title="Sign in to buy" returnTo={location.pathname} focusOnMount />
+      )}
     </div>
   );
 }

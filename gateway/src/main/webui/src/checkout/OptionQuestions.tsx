@@ -2,7 +2,17 @@ import type { CustomOption } from '../lib/types';
 import type { Answers, AnswerValue } from './answers';
 
 /** The package's custom questions, one control per option type; errors sit under each question. */
-export function OptionQuestions({ options, answers, errors, onChange }: { options: CustomOption[]; answers: Answers; errors: Record<string, string>; onChange: (id: string, value: AnswerValue) => void }) {
+export function OptionQuestions({
+  options,
+  answers,
+  errors,
+  onChange,
+}: {
+  options: CustomOption[];
+  answers: Answers;
+  errors: Record<string, string>;
+  onChange: (id: string, value: AnswerValue) => void;
+}) {
   if (!options.length) return null;
   return (
     <div className="questions">
@@ -14,7 +24,14 @@ export function OptionQuestions({ options, answers, errors, onChange }: { option
           const label = (
             <>
               {o.label}
-              {o.is_required ? <span className="required" aria-hidden="true"> *</span> : <span className="muted"> (optional)</span>}
+              {o.is_required ? (
+                <span className="required" aria-hidden="true">
+                  {' '}
+                  *
+                </span>
+              ) : (
+                <span className="muted"> (optional)</span>
+              )}
             </>
           );
           const common = { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined };
@@ -23,7 +40,15 @@ export function OptionQuestions({ options, answers, errors, onChange }: { option
             control = (
               <div className="field">
                 <label htmlFor={`q-${o.id}`}>{label}</label>
-                <input id={`q-${o.id}`} type="text" maxLength={o.max_length ?? 500} required={o.is_required} value={(answers[o.id] as string) ?? ''} onChange={(e) => onChange(o.id, e.target.value)} {...common} />
+                <input
+                  id={`q-${o.id}`}
+                  type="text"
+                  maxLength={o.max_length ?? 500}
+                  required={o.is_required}
+                  value={(answers[o.id] as string) ?? ''}
+                  onChange={(e) => onChange(o.id, e.target.value)}
+                  {...common}
+                />
               </div>
             );
           } else {
@@ -35,7 +60,11 @@ export function OptionQuestions({ options, answers, errors, onChange }: { option
                 <legend>{label}</legend>
                 {choices.map((choice) => {
                   const checked =
-                    o.option_type === 'boolean' ? current === (choice === 'Yes') : multi ? ((current as string[]) ?? []).includes(choice) : current === choice;
+                    o.option_type === 'boolean'
+                      ? current === (choice === 'Yes')
+                      : multi
+                        ? ((current as string[]) ?? []).includes(choice)
+                        : current === choice;
                   return (
                     <label key={choice} className="choice-pill">
                       <input

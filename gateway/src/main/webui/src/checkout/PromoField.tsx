@@ -1,12 +1,35 @@
 import { formatMoney } from '../lib/format';
 import type { PromoState } from './usePromoValidation';
 
-export function PromoField({ value, onChange, state, onSignIn }: { value: string; onChange: (v: string) => void; state: PromoState; onSignIn?: () => void }) {
+export function PromoField({
+  value,
+  onChange,
+  state,
+  onSignIn,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  state: PromoState;
+  onSignIn?: () => void;
+}) {
   const describedBy = state.status === 'empty' ? undefined : 'promo-status';
   return (
     <div className={`field ${state.status === 'invalid' ? 'has-error' : ''}`}>
-      <label htmlFor="promo">Promo code <span className="muted">(optional)</span></label>
-      <input id="promo" type="text" autoComplete="off" autoCapitalize="characters" spellCheck={false} className="upper" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={state.status === 'invalid' || undefined} aria-describedby={describedBy} />
+      <label htmlFor="promo">
+        Promo code <span className="muted">(optional)</span>
+      </label>
+      <input
+        id="promo"
+        type="text"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        className="upper"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={state.status === 'invalid' || undefined}
+        aria-describedby={describedBy}
+      />
       <div id="promo-status" aria-live="polite" className="promo-status">
         {state.status === 'checking' && <span className="muted">Checking code…</span>}
         {state.status === 'needs-sign-in' && (
@@ -21,7 +44,10 @@ export function PromoField({ value, onChange, state, onSignIn }: { value: string
         )}
         {state.status === 'valid' && (
           <span className="promo-ok">
-            ✓ {state.result.code}: {state.result.discount_type === 'percentage' ? `${Number(state.result.discount_value)} % off` : `${formatMoney(state.result.discount_value)} off`}
+            ✓ {state.result.code}:{' '}
+            {state.result.discount_type === 'percentage'
+              ? `${Number(state.result.discount_value)} % off`
+              : `${formatMoney(state.result.discount_value)} off`}
             {state.result.discount_amount !== undefined && ` — you save ${formatMoney(state.result.discount_amount)}`}
           </span>
         )}

@@ -7,7 +7,15 @@ import type { Purchase, Ticket, TicketPackage } from '../lib/types';
 import { Alert } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 
-export function TicketsView({ purchase, pkg, onBuyMore }: { purchase: Purchase; pkg?: TicketPackage; onBuyMore: () => void }) {
+export function TicketsView({
+  purchase,
+  pkg,
+  onBuyMore,
+}: {
+  purchase: Purchase;
+  pkg?: TicketPackage;
+  onBuyMore: () => void;
+}) {
   const token = useDonorAuth((s) => s.token);
   const [receiptError, setReceiptError] = useState<string | null>(null);
   const table = (pkg?.seats_per_package ?? 1) > 1;
@@ -17,15 +25,34 @@ export function TicketsView({ purchase, pkg, onBuyMore }: { purchase: Purchase; 
       <section className="card summary">
         <p>
           {purchase.quantity} × {pkg?.name ?? 'package'} — <strong>{formatMoney(purchase.total_price)}</strong>
-          {purchase.discount_amount > 0 && <span className="muted"> (saved {formatMoney(purchase.discount_amount)} with {purchase.promo_code})</span>}
+          {purchase.discount_amount > 0 && (
+            <span className="muted">
+              {' '}
+              (saved {formatMoney(purchase.discount_amount)} with {purchase.promo_code})
+            </span>
+          )}
         </p>
-        {purchase.tax_deductible_amount != null && <p className="muted">Tax-deductible amount: {formatMoney(purchase.tax_deductible_amount)}</p>}
-        <button type="button" className="btn" onClick={() => downloadFile(`/api/v1/me/tickets/purchases/${purchase.id}/receipt.pdf`, token, `receipt-${purchase.id}.pdf`).catch((e) => setReceiptError(explain(e)))}>
+        {purchase.tax_deductible_amount != null && (
+          <p className="muted">Tax-deductible amount: {formatMoney(purchase.tax_deductible_amount)}</p>
+        )}
+        <button
+          type="button"
+          className="btn"
+          onClick={() =>
+            downloadFile(
+              `/api/v1/me/tickets/purchases/${purchase.id}/receipt.pdf`,
+              token,
+              `receipt-${purchase.id}.pdf`,
+            ).catch((e) => setReceiptError(explain(e)))
+          }
+        >
           Download receipt (PDF)
         </button>
         {receiptError && <Alert>{receiptError}</Alert>}
       </section>
-      {table && <p className="hint">This is a table: add each guest’s name and email so we can welcome them at the door.</p>}
+      {table && (
+        <p className="hint">This is a table: add each guest’s name and email so we can welcome them at the door.</p>
+      )}
       <ul className="tickets">
         {purchase.tickets.map((ticket, i) => (
           <TicketCard key={ticket.id} ticket={ticket} seat={i + 1} withGuest={table} />
@@ -59,7 +86,15 @@ function TicketCard({ ticket, seat, withGuest }: { ticket: Ticket; seat: number;
   }, [ticket.id, token]);
   return (
     <li className="ticket card" data-testid="ticket">
-      <div className="qr">{qr ? <img src={qr} alt={`QR code of ticket ${ticket.ticket_number}`} width={160} height={160} /> : qrError ? <span className="muted">QR code unavailable</span> : <span className="muted">Loading QR…</span>}</div>
+      <div className="qr">
+        {qr ? (
+          <img src={qr} alt={`QR code of ticket ${ticket.ticket_number}`} width={160} height={160} />
+        ) : qrError ? (
+          <span className="muted">QR code unavailable</span>
+        ) : (
+          <span className="muted">Loading QR…</span>
+        )}
+      </div>
       <div className="ticket-body">
         <strong className="ticket-number">{ticket.ticket_number}</strong>
         {withGuest && <span className="muted">Seat {seat}</span>}
@@ -80,15 +115,21 @@ function GuestForm({ ticket }: { ticket: Ticket }) {
     const found: Record<string, string> = {};
     if (!name.trim()) found.guest_name = 'Please enter the guest’s name';
     else if (name.trim().length > 200) found.guest_name = 'Please keep the name under 200 characters';
-    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.guest_email = 'Please enter a valid email address';
+    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+      found.guest_email = 'Please enter a valid email address';
     setErrors(found);
     if (Object.keys(found).length) return;
     try {
-      await api(`/api/v1/me/tickets/${ticket.id}`, { method: 'PATCH', token, body: { guest_name: name.trim(), guest_email: email.trim() || null } });
+      await api(`/api/v1/me/tickets/${ticket.id}`, {
+        method: 'PATCH',
+        token,
+        body: { guest_name: name.trim(), guest_email: email.trim() || null },
+      });
       setStatus('Saved');
     } catch (err) {
       const mapped: Record<string, string> = {};
-      for (const e of (err as { errors?: { field: string; message: string }[] }).errors ?? []) mapped[e.field] = e.message;
+      for (const e of (err as { errors?: { field: string; message: string }[] }).errors ?? [])
+        mapped[e.field] = e.message;
       setErrors(mapped);
       setStatus(Object.keys(mapped).length ? null : explain(err));
     }
@@ -98,17 +139,52 @@ function GuestForm({ ticket }: { ticket: Ticket }) {
     <form className="guest-form" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={`gn-${id}`}>Guest name</label>
-        <input id={`gn-${id}`} value={name} onChange={(e) => { setName(e.target.value); setStatus(null); }} autoComplete="off" aria-invalid={!!errors.guest_name || undefined} aria-describedby={errors.guest_name ? `gn-${id}-e` : undefined} />
-        {errors.guest_name && <p id={`gn-${id}-e`} className="field-error">{errors.guest_name}</p>}
+        <input
+          id={`gn-${id}`}
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setStatus(null);
+          }}
+          autoComplete="off"
+          aria-invalid={!!errors.guest_name || undefined}
+          aria-describedby={errors.guest_name ? `gn-${id}-e` : undefined}
+        />
+        {errors.guest_name && (
+          <p id={`gn-${id}-e`} className="field-error">
+            {errors.guest_name}
+          </p>
+        )}
       </div>
       <div className="field">
-        <label htmlFor={`ge-${id}`}>Guest email <span className="muted">(optional)</span></label>
-        <input id={`ge-${id}`} type="email" value={email} onChange={(e) => { setEmail(e.target.value); setStatus(null); }} autoComplete="off" aria-invalid={!!errors.guest_email || undefined} aria-describedby={errors.guest_email ? `ge-${id}-e` : undefined} />
-        {errors.guest_email && <p id={`ge-${id}-e`} className="field-error">{errors.guest_email}</p>}
+        <label htmlFor={`ge-${id}`}>
+          Guest email <span className="muted">(optional)</span>
+        </label>
+        <input
+          id={`ge-${id}`}
+          type="email"
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setStatus(null);
+          }}
+          autoComplete="off"
+          aria-invalid={!!errors.guest_email || undefined}
+          aria-describedby={errors.guest_email ? `ge-${id}-e` : undefined}
+        />
+        {errors.guest_email && (
+          <p id={`ge-${id}-e`} className="field-error">
+            {errors.guest_email}
+          </p>
+        )}
       </div>
       <div className="form-actions start">
-        <button type="submit" className="btn btn-small">Save guest</button>
-        <span role="status" className="muted">{status}</span>
+        <button type="submit" className="btn btn-small">
+          Save guest
+        </button>
+        <span role="status" className="muted">
+          {status}
+        </span>
       </div>
     </form>
   );

@@ -14,7 +14,11 @@ export function validateAnswers(options: CustomOption[], answers: Answers): Reco
     if (isBlank(value)) {
       if (option.is_required)
         errors[option.id] =
-          option.option_type === 'multi_select' ? 'Please choose at least one option' : option.option_type === 'text_input' ? 'Please fill this in' : 'Please choose an answer';
+          option.option_type === 'multi_select'
+            ? 'Please choose at least one option'
+            : option.option_type === 'text_input'
+              ? 'Please fill this in'
+              : 'Please choose an answer';
       continue;
     }
     if (option.option_type === 'text_input' && typeof value === 'string' && value.length > (option.max_length ?? 500))
@@ -26,5 +30,8 @@ export function validateAnswers(options: CustomOption[], answers: Answers): Reco
 export function toOptionResponses(options: CustomOption[], answers: Answers) {
   return options
     .filter((o) => !isBlank(answers[o.id]))
-    .map((o) => ({ option_id: o.id, value: o.option_type === 'text_input' ? (answers[o.id] as string).trim() : answers[o.id] }));
+    .map((o) => ({
+      option_id: o.id,
+      value: o.option_type === 'text_input' ? (answers[o.id] as string).trim() : answers[o.id],
+    }));
 }

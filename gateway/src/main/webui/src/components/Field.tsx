@@ -1,7 +1,19 @@
 import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
 
 /** A labelled control with its hint and inline error wired through aria-describedby. */
-export function Field({ label, error, hint, children, className }: { label: ReactNode; error?: string; hint?: ReactNode; children: ReactElement<Record<string, unknown>>; className?: string }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  className,
+}: {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactElement<Record<string, unknown>>;
+  className?: string;
+}) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (

@@ -4,7 +4,19 @@ import { authStore, decodeJwt, isExpired, type Scope } from '../lib/auth';
 import { loadConfig, startOidcLogin } from '../lib/oidc';
 
 /** Sign-in: OIDC (when /config.json names a provider) or pasting a token minted by the local stack. */
-export function LoginPanel({ scope, title, returnTo, onSignedIn, focusOnMount }: { scope: Scope; title: string; returnTo: string; onSignedIn?: () => void; focusOnMount?: boolean }) {
+export function LoginPanel({
+  scope,
+  title,
+  returnTo,
+  onSignedIn,
+  focusOnMount,
+}: {
+  scope: Scope;
+  title: string;
+  returnTo: string;
+  onSignedIn?: () => void;
+  focusOnMount?: boolean;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnMount) headingRef.current?.focus();
@@ -18,7 +30,8 @@ export function LoginPanel({ scope, title, returnTo, onSignedIn, focusOnMount }:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const claims = decodeJwt(token);
-    if (!claims) return setError('This does not look like a token. Paste the whole JWT (three parts separated by dots).');
+    if (!claims)
+      return setError('This does not look like a token. Paste the whole JWT (three parts separated by dots).');
     if (isExpired(claims)) return setError('This token has expired. Create a new one and paste it again.');
     setError(null);
     signIn(token);
@@ -33,7 +46,11 @@ export function LoginPanel({ scope, title, returnTo, onSignedIn, focusOnMount }:
       </h2>
       {oidc && (
         <>
-          <button type="button" className="btn btn-primary btn-block" onClick={() => startOidcLogin(oidc, scope, returnTo).catch((e) => setError(e.message))}>
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            onClick={() => startOidcLogin(oidc, scope, returnTo).catch((e) => setError(e.message))}
+          >
             Sign in with FundrBolt
           </button>
           <p className="divider">
@@ -60,7 +77,8 @@ export function LoginPanel({ scope, title, returnTo, onSignedIn, focusOnMount }:
           </p>
         ) : (
           <p id={`${id}-hint`} className="hint">
-            On the local stack: <code>deploy/local/stack token --sub … --roles …</code>. The token stays in this browser tab only.
+            On the local stack: <code>deploy/local/stack token --sub … --roles …</code>. The token stays in this browser
+            tab only.
           </p>
         )}
         <button type="submit" className="btn btn-primary btn-block" disabled={!token.trim()}>

@@ -14,5 +14,9 @@ export function OidcCallback() {
       .then((returnTo) => navigate(returnTo || '/admin/', { replace: true }))
       .catch((e: Error) => setError(e.message));
   }, [navigate]);
-  return <main className="narrow">{error ? <Alert action={<a href="/admin/">Back</a>}>{error}</Alert> : <p role="status">Signing you in…</p>}</main>;
+  return (
+    <main className="narrow">
+      {error ? <Alert action={<a href="/admin/">Back</a>}>{error}</Alert> : <p role="status">Signing you in…</p>}
+    </main>
+  );
 }

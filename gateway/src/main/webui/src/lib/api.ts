@@ -39,14 +39,18 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let body: Record<string, unknown> = {};
+  let body: Record<string, unknown>;
   try {
     const text = await response.text();
     body = text ? JSON.parse(text) : {};
   } catch {
     body = {};
   }
-  return new ApiError(response.status, { status: response.status, ...body }, parseRetryAfter(response.headers.get('Retry-After')));
+  return new ApiError(
+    response.status,
+    { status: response.status, ...body },
+    parseRetryAfter(response.headers.get('Retry-After')),
+  );
 }
 
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
@@ -112,14 +116,21 @@ export function uploadWithProgress<T>(
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     xhr.onload = () => {
-      let body: Record<string, unknown> = {};
+      let body: Record<string, unknown>;
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : {};
       } catch {
         body = {};
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else reject(new ApiError(xhr.status, { status: xhr.status, ...body }, parseRetryAfter(xhr.getResponseHeader('Retry-After'))));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            { status: xhr.status, ...body },
+            parseRetryAfter(xhr.getResponseHeader('Retry-After')),
+          ),
+        );
     };
     xhr.onerror = () => reject(new ApiError(0, { code: 'network_error', detail: 'The upload was interrupted.' }));
     xhr.onabort = () => reject(new ApiError(0, { code: 'aborted', detail: 'The upload was cancelled.' }));

@@ -21,7 +21,10 @@ const PENDING = 'fundrbolt.oidc.pending';
 export const CALLBACK_PATH = '/admin/callback';
 
 const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 const randomString = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
@@ -40,7 +43,15 @@ export async function startOidcLogin(config: NonNullable<AppConfig['oidc']>, sco
   const redirectUri = `${location.origin}${CALLBACK_PATH}`;
   sessionStorage.setItem(
     PENDING,
-    JSON.stringify({ verifier, state, scope, returnTo, redirectUri, tokenEndpoint: metadata.token_endpoint, clientId: config.client_id }),
+    JSON.stringify({
+      verifier,
+      state,
+      scope,
+      returnTo,
+      redirectUri,
+      tokenEndpoint: metadata.token_endpoint,
+      clientId: config.client_id,
+    }),
   );
   const url = new URL(metadata.authorization_endpoint);
   url.search = new URLSearchParams({
@@ -62,7 +73,8 @@ export async function completeOidcLogin(search: string): Promise<string> {
   sessionStorage.removeItem(PENDING);
   if (!pending) throw new Error('This sign-in link has already been used. Please sign in again.');
   if (params.get('error')) throw new Error(params.get('error_description') ?? params.get('error') ?? 'Sign-in failed.');
-  if (params.get('state') !== pending.state) throw new Error('The sign-in response did not match this tab. Please sign in again.');
+  if (params.get('state') !== pending.state)
+    throw new Error('The sign-in response did not match this tab. Please sign in again.');
   const response = await fetch(pending.tokenEndpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -76,6 +88,8 @@ export async function completeOidcLogin(search: string): Promise<string> {
   });
   if (!response.ok) throw new Error('The sign-in service refused the login. Please try again.');
   const tokens = await response.json();
-  authStore(pending.scope as Scope).getState().signIn(tokens.access_token);
+  authStore(pending.scope as Scope)
+    .getState()
+    .signIn(tokens.access_token);
   return pending.returnTo as string;
 }

@@ -5,7 +5,11 @@ import { ApiError } from './api';
  * Puts the `errors[{field,message}]` of a problem+json answer on the matching form fields.
  * Returns the messages that belong to no field, for a banner above the form.
  */
-export function applyServerErrors<T extends FieldValues>(error: unknown, fields: readonly string[], setError: UseFormSetError<T>): string[] {
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  fields: readonly string[],
+  setError: UseFormSetError<T>,
+): string[] {
   if (!(error instanceof ApiError)) return [];
   const unmatched: string[] = [];
   let focused = false;

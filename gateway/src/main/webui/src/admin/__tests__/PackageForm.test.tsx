@@ -6,8 +6,21 @@ import type { TicketPackage } from '../../lib/types';
 import { PackageForm } from '../PackageForm';
 
 const existing: TicketPackage = {
-  id: 'p1', event_id: 'e1', name: 'VIP Table', description: null, price: 1200, quantity_limit: 10, sold_count: 2, available: 8,
-  display_order: 0, image_url: null, is_enabled: true, version: 3, seats_per_package: 10, fair_market_value: null, custom_options: [],
+  id: 'p1',
+  event_id: 'e1',
+  name: 'VIP Table',
+  description: null,
+  price: 1200,
+  quantity_limit: 10,
+  sold_count: 2,
+  available: 8,
+  display_order: 0,
+  image_url: null,
+  is_enabled: true,
+  version: 3,
+  seats_per_package: 10,
+  fair_market_value: null,
+  custom_options: [],
 };
 
 describe('PackageForm', () => {
@@ -37,12 +50,25 @@ describe('PackageForm', () => {
     await userEvent.type(screen.getByLabelText('Name'), '  Gala seat ');
     await userEvent.type(screen.getByLabelText('Price (USD)'), '150.50');
     await userEvent.click(screen.getByRole('button', { name: 'Create package' }));
-    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ name: 'Gala seat', price: 150.5, is_enabled: true, seats_per_package: 1 }));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({
+        name: 'Gala seat',
+        price: 150.5,
+        is_enabled: true,
+        seats_per_package: 1,
+      }),
+    );
   });
 
   it('puts problem+json field errors on the matching fields', async () => {
     const onSubmit = vi.fn().mockRejectedValue(
-      new ApiError(422, { code: 'validation_failed', errors: [{ field: 'price', message: 'must be at most 1000000.00' }, { field: 'name', message: 'is already used' }] }),
+      new ApiError(422, {
+        code: 'validation_failed',
+        errors: [
+          { field: 'price', message: 'must be at most 1000000.00' },
+          { field: 'name', message: 'is already used' },
+        ],
+      }),
     );
     render(<PackageForm initial={existing} onSubmit={onSubmit} />);
     await userEvent.clear(screen.getByLabelText('Price (USD)'));

@@ -5,8 +5,19 @@ import type { TicketPackage } from '../../lib/types';
 import { SortablePackageList } from '../SortablePackageList';
 
 const pkg = (id: string, name: string, order: number): TicketPackage => ({
-  id, event_id: 'e', name, description: null, price: 100, quantity_limit: 50, sold_count: 5, available: 45,
-  display_order: order, image_url: null, is_enabled: true, version: 1, custom_options: [],
+  id,
+  event_id: 'e',
+  name,
+  description: null,
+  price: 100,
+  quantity_limit: 50,
+  sold_count: 5,
+  available: 45,
+  display_order: order,
+  image_url: null,
+  is_enabled: true,
+  version: 1,
+  custom_options: [],
 });
 
 // jsdom has no layout: give each card a rect from its position so dnd-kit's keyboard coordinates work.
@@ -16,7 +27,17 @@ beforeEach(() => {
     const card = (this as Element).closest('[data-index]');
     const index = card ? Number(card.getAttribute('data-index')) : 0;
     const top = index * 100;
-    return { x: 0, y: top, top, left: 0, width: 400, height: 90, bottom: top + 90, right: 400, toJSON: () => ({}) } as DOMRect;
+    return {
+      x: 0,
+      y: top,
+      top,
+      left: 0,
+      width: 400,
+      height: 90,
+      bottom: top + 90,
+      right: 400,
+      toJSON: () => ({}),
+    } as DOMRect;
   };
 });
 afterEach(() => {
@@ -28,7 +49,12 @@ describe('SortablePackageList', () => {
     const onReorder = vi.fn();
     render(
       <MemoryRouter>
-        <SortablePackageList packages={[pkg('a', 'Gala seat', 0), pkg('b', 'VIP table', 1), pkg('c', 'Student', 2)]} onReorder={onReorder} onToggle={vi.fn()} editHref={(p) => p.id} />
+        <SortablePackageList
+          packages={[pkg('a', 'Gala seat', 0), pkg('b', 'VIP table', 1), pkg('c', 'Student', 2)]}
+          onReorder={onReorder}
+          onToggle={vi.fn()}
+          editHref={(p) => p.id}
+        />
       </MemoryRouter>,
     );
     const handle = screen.getByRole('button', { name: 'Reorder Gala seat' });

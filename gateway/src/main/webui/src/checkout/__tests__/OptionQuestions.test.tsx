@@ -6,8 +6,21 @@ import type { CustomOption } from '../../lib/types';
 import { OptionQuestions } from '../OptionQuestions';
 import { toOptionResponses, validateAnswers, type Answers } from '../answers';
 
-const option = (id: string, label: string, option_type: CustomOption['option_type'], extra: Partial<CustomOption> = {}): CustomOption => ({
-  id, package_id: 'p', label, option_type, choices: null, is_required: true, display_order: Number(id.slice(1)), max_length: null, ...extra,
+const option = (
+  id: string,
+  label: string,
+  option_type: CustomOption['option_type'],
+  extra: Partial<CustomOption> = {},
+): CustomOption => ({
+  id,
+  package_id: 'p',
+  label,
+  option_type,
+  choices: null,
+  is_required: true,
+  display_order: Number(id.slice(1)),
+  max_length: null,
+  ...extra,
 });
 const options = [
   option('o1', 'Meal', 'single_select', { choices: ['Beef', 'Fish', 'Vegan'] }),
@@ -21,8 +34,19 @@ function Harness() {
   const [answers, setAnswers] = useState<Answers>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); setErrors(validateAnswers(options, answers)); }}>
-      <OptionQuestions options={options} answers={answers} errors={errors} onChange={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))} />
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setErrors(validateAnswers(options, answers));
+      }}
+    >
+      <OptionQuestions
+        options={options}
+        answers={answers}
+        errors={errors}
+        onChange={(id, v) => setAnswers((a) => ({ ...a, [id]: v }))}
+      />
       <button type="submit">Buy</button>
       <output data-testid="responses">{JSON.stringify(toOptionResponses(options, answers))}</output>
     </form>
@@ -54,6 +78,8 @@ describe('checkout questions', () => {
   });
 
   it('limits text answers to max_length', () => {
-    expect(validateAnswers(options.slice(3, 4), { o4: 'much too long' })).toEqual({ o4: 'Please keep this under 10 characters' });
+    expect(validateAnswers(options.slice(3, 4), { o4: 'much too long' })).toEqual({
+      o4: 'Please keep this under 10 characters',
+    });
   });
 });

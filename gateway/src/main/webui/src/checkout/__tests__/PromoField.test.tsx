@@ -12,13 +12,24 @@ function Harness({ token = 'tok' }: { token?: string | null }) {
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json', ...headers },
+  });
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('promo code live validation', () => {
   it('shows the discount of a valid code for the chosen package and quantity', async () => {
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(json(200, { valid: true, code: 'GALA20', discount_type: 'percentage', discount_value: 20, discount_amount: 480 }));
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      json(200, {
+        valid: true,
+        code: 'GALA20',
+        discount_type: 'percentage',
+        discount_value: 20,
+        discount_amount: 480,
+      }),
+    );
     render(<Harness />);
     await userEvent.type(screen.getByLabelText(/Promo code/), 'gala20');
     expect(await screen.findByText(/you save \$480\.00/)).toBeInTheDocument();
@@ -42,7 +53,9 @@ describe('promo code live validation', () => {
   });
 
   it('shows Retry-After when rate limited', async () => {
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(json(429, { status: 429, code: 'rate_limited' }, { 'Retry-After': '42' }));
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      json(429, { status: 429, code: 'rate_limited' }, { 'Retry-After': '42' }),
+    );
     render(<Harness />);
     await userEvent.type(screen.getByLabelText(/Promo code/), 'SPAM1');
     expect(await screen.findByText(/wait 42 seconds/)).toBeInTheDocument();
