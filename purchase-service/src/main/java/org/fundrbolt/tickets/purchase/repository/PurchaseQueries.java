@@ -11,9 +11,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.OptionResponseView;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
+import org.fundrbolt.tickets.purchase.domain.Answer;
+import org.fundrbolt.tickets.purchase.domain.Purchase;
+import org.fundrbolt.tickets.purchase.domain.Ticket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads of stored purchases, shaped as the API's {@code Purchase}. */
+/** Reads of stored purchases, with their answers and tickets. */
 @ApplicationScoped
 public class PurchaseQueries {
 
@@ -33,7 +33,7 @@ public class PurchaseQueries {
     }
 
     /** One page of purchases and the total count. */
-    public record Page(List<PurchaseView> purchases, long total) {
+    public record Page(List<Purchase> purchases, long total) {
     }
 
     private static final String COLUMNS = "id, event_id, package_id, donor_id, quantity, unit_price, base_price, "
@@ -55,13 +55,13 @@ public class PurchaseQueries {
                                 rows.iterator().next().getString("request_hash"))));
     }
 
-    public Uni<Optional<PurchaseView>> find(UUID purchaseId) {
+    public Uni<Optional<Purchase>> find(UUID purchaseId) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases WHERE id = $1").execute(Tuple.of(purchaseId))
                 .chain(this::views).map(views -> views.stream().findFirst());
     }
 
     /** A purchase with the package name it was sold under (for the receipt). */
-    public record NamedPurchase(PurchaseView purchase, String packageName) {
+    public record NamedPurchase(Purchase purchase, String packageName) {
     }
 
     public Uni<Optional<NamedPurchase>> findWithPackageName(UUID purchaseId) {
@@ -72,7 +72,7 @@ public class PurchaseQueries {
     }
 
     public Uni<Page> byEvent(UUID eventId, int page, int size) {
-        Uni<List<PurchaseView>> list = pool.preparedQuery("SELECT " + COLUMNS
+        Uni<List<Purchase>> list = pool.preparedQuery("SELECT " + COLUMNS
                 + " FROM purchases WHERE event_id = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(eventId, size, (long) page * size)).chain(this::views);
         Uni<Long> total = pool.preparedQuery("SELECT count(*) AS total FROM purchases WHERE event_id = $1")
@@ -80,44 +80,44 @@ public class PurchaseQueries {
         return Uni.combine().all().unis(list, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
     }
 
-    public Uni<List<PurchaseView>> byDonor(UUID donorId) {
+    public Uni<List<Purchase>> byDonor(UUID donorId) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases WHERE donor_id = $1 ORDER BY seq DESC LIMIT 500")
                 .execute(Tuple.of(donorId)).chain(this::views);
     }
 
-    private Uni<List<PurchaseView>> views(RowSet<Row> rows) {
+    private Uni<List<Purchase>> views(RowSet<Row> rows) {
         List<Row> purchases = new ArrayList<>();
         rows.forEach(purchases::add);
         if (purchases.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         UUID[] ids = purchases.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
-        Uni<Map<UUID, List<OptionResponseView>>> answers = pool.preparedQuery(
-                "SELECT purchase_id, option_id, label, value::text AS value FROM purchase_option_responses "
+        Uni<Map<UUID, List<Answer>>> answers = pool.preparedQuery(
+                "SELECT purchase_id, option_id, label, option_type, value::text AS value FROM purchase_option_responses "
                         + "WHERE purchase_id = ANY($1) ORDER BY purchase_id, position")
                 .execute(Tuple.of(ids)).map(found -> {
-                    Map<UUID, List<OptionResponseView>> byPurchase = new HashMap<>();
+                    Map<UUID, List<Answer>> byPurchase = new HashMap<>();
                     found.forEach(row -> byPurchase.computeIfAbsent(row.getUUID("purchase_id"), k -> new ArrayList<>())
-                            .add(new OptionResponseView(row.getUUID("option_id"), row.getString("label"),
-                                    readJson(row.getString("value")))));
+                            .add(new Answer(row.getUUID("option_id"), row.getString("label"),
+                                    row.getString("option_type"), readJson(row.getString("value")))));
                     return byPurchase;
                 });
-        Uni<Map<UUID, List<TicketView>>> tickets = pool.preparedQuery(
+        Uni<Map<UUID, List<Ticket>>> tickets = pool.preparedQuery(
                 "SELECT id, purchase_id, ticket_number, qr_code, guest_name, guest_email, checked_in_at FROM tickets "
                         + "WHERE purchase_id = ANY($1) ORDER BY purchase_id, seat_index")
                 .execute(Tuple.of(ids)).map(found -> {
-                    Map<UUID, List<TicketView>> byPurchase = new HashMap<>();
+                    Map<UUID, List<Ticket>> byPurchase = new HashMap<>();
                     found.forEach(row -> byPurchase.computeIfAbsent(row.getUUID("purchase_id"), k -> new ArrayList<>())
-                            .add(new TicketView(row.getUUID("id"), row.getString("ticket_number"),
+                            .add(new Ticket(row.getUUID("id"), row.getString("ticket_number"),
                                     row.getString("qr_code"), row.getString("guest_name"), row.getString("guest_email"),
                                     instant(row, "checked_in_at"))));
                     return byPurchase;
                 });
         return Uni.combine().all().unis(answers, tickets).asTuple().map(both -> {
-            Map<UUID, PurchaseView> views = new LinkedHashMap<>();
+            Map<UUID, Purchase> views = new LinkedHashMap<>();
             for (Row row : purchases) {
                 UUID id = row.getUUID("id");
-                views.put(id, new PurchaseView(id, row.getUUID("event_id"), row.getUUID("package_id"),
+                views.put(id, new Purchase(id, row.getUUID("event_id"), row.getUUID("package_id"),
                         row.getUUID("donor_id"), row.getInteger("quantity"), row.getBigDecimal("unit_price"),
                         row.getBigDecimal("base_price"), row.getBigDecimal("discount_amount"),
                         row.getBigDecimal("total_price"), row.getString("promo_code"),

@@ -1,57 +1,50 @@
 package org.fundrbolt.tickets.purchase.repository;
 
-import org.fundrbolt.tickets.platform.outbox.Outbox;
-import org.fundrbolt.tickets.platform.outbox.OutboxMessage;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.fundrbolt.tickets.purchase.domain.Money;
+import org.fundrbolt.tickets.platform.outbox.Outbox;
+import org.fundrbolt.tickets.platform.outbox.OutboxMessage;
+import org.fundrbolt.tickets.purchase.domain.Answer;
+import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.domain.SaleEvent;
-import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.OptionResponseView;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
-import org.fundrbolt.tickets.purchase.service.TicketSigner;
+import org.fundrbolt.tickets.purchase.domain.Stock;
+import org.fundrbolt.tickets.purchase.domain.StockClaim;
+import org.fundrbolt.tickets.purchase.domain.Ticket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The sale's one database transaction (ARCHITECTURE.md, step 4), for one or several buyers of one
- * package: lock the inventory row, decide who fits, one versioned conditional update, then the
- * purchases, their answers, their tickets and one outbox row each. Never oversells: the update's
- * condition and the table's CHECK hold even if the decision above them were wrong.
+ * The statements of the sale's one transaction (ARCHITECTURE.md, step 4), all on the caller's
+ * connection: lock the inventory row, the versioned conditional claim, ticket numbers, then the
+ * purchases with their answers and tickets, and the sale events as outbox rows.
  */
 @ApplicationScoped
 public class SaleRepository {
 
-    public static final String SALES_TOPIC = "purchase.sales";
-
-    private static final String READ = "SELECT event_id, name, unit_price, quantity_limit, enabled, deleted, "
-            + "seats_per_package, fair_market_value, sold_count, version FROM inventory WHERE package_id = $1";
-    private static final String LOCK = READ + " FOR UPDATE";
+    private static final String SALES_TOPIC = "purchase.sales";
+    private static final String LOCK = "SELECT name, quantity_limit, enabled, deleted, fair_market_value, sold_count, "
+            + "version FROM inventory WHERE package_id = $1 FOR UPDATE";
     private static final String CLAIM = """
             UPDATE inventory SET sold_count = sold_count + $2, version = version + $3, updated_at = now()
             WHERE package_id = $1 AND enabled AND NOT deleted
               AND (quantity_limit IS NULL OR sold_count + $2 <= quantity_limit)
             RETURNING sold_count, version
             """;
+    private static final String TICKET_NUMBERS = "SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1)";
     private static final String INSERT_PURCHASE = """
             INSERT INTO purchases (id, event_id, package_id, donor_id, package_name, quantity, seats_per_package,
                 unit_price, base_price, discount_amount, total_price, fair_market_value, tax_deductible_amount,
@@ -63,180 +56,83 @@ public class SaleRepository {
     private static final String INSERT_TICKET = "INSERT INTO tickets (id, purchase_id, event_id, seat_index, "
             + "ticket_number, qr_code) VALUES ($1, $2, $3, $4, $5, $6)";
 
-    private final Pool pool;
-    private final Outbox outboxWriter;
-    private final TicketSigner signer;
+    /** One sold purchase as its row stores it: the request, what it became, and the row's figures after it. */
+    public record Sold(SaleRequest request, Purchase purchase, long inventoryVersion, int soldCountAfter) {
+    }
+
+    private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    public SaleRepository(Pool pool, Outbox outboxWriter, TicketSigner signer, ObjectMapper mapper) {
-        this.outboxWriter = outboxWriter;
-        this.pool = pool;
-        this.signer = signer;
+    public SaleRepository(Outbox outbox, ObjectMapper mapper) {
+        this.outbox = outbox;
         this.mapper = mapper;
     }
 
-    /** The naive baseline's "stale version" signal: another sale changed the row between read and write. */
-    public static final class StaleVersion extends RuntimeException {
-        public StaleVersion() {
-            super("the inventory version changed since it was read", null, false, false);
-        }
+    /** Locks the package's row until the transaction ends; empty if there is none. */
+    public Uni<Optional<Stock>> lock(SqlConnection connection, UUID packageId) {
+        return connection.preparedQuery(LOCK).execute(Tuple.of(packageId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stock(rows.iterator().next())));
     }
 
-    /**
-     * BENCHMARK BASELINE ONLY (purchase.sale-mode=naive): the design ARCHITECTURE.md rejects — read the
-     * version, then write only if it is unchanged, else fail with {@link StaleVersion} for the caller to retry.
-     */
-    public Uni<SaleOutcome> sellOptimistically(SaleRequest request) {
-        return pool.withTransaction(connection -> connection.preparedQuery(READ)
-                .execute(Tuple.of(request.packageId())).chain(rows -> {
-                    if (rows.size() == 0 || !rows.iterator().next().getBoolean("enabled")
-                            || rows.iterator().next().getBoolean("deleted")) {
-                        return Uni.createFrom().item(SaleOutcome.PACKAGE_GONE);
-                    }
-                    Row row = rows.iterator().next();
-                    Integer limit = row.getInteger("quantity_limit");
-                    int sold = row.getInteger("sold_count");
-                    if (limit != null && sold + request.quantity() > limit) {
-                        return Uni.createFrom().item(SaleOutcome.SOLD_OUT);
-                    }
-                    long version = row.getLong("version");
-                    return connection.preparedQuery("UPDATE inventory SET sold_count = sold_count + $2, "
-                            + "version = version + 1 WHERE package_id = $1 AND version = $3 RETURNING sold_count")
-                            .execute(Tuple.of(request.packageId(), request.quantity(), version))
-                            .chain(updated -> {
-                                if (updated.size() == 0) {
-                                    return Uni.createFrom().failure(new StaleVersion());
-                                }
-                                int seats = row.getInteger("seats_per_package");
-                                return ticketNumbers(connection, request.quantity() * seats)
-                                        .chain(numbers -> write(connection, List.of(request), new boolean[] { true },
-                                                sold, version, seats, row.getBigDecimal("fair_market_value"),
-                                                row.getString("name"), numbers))
-                                        .map(outcomes -> outcomes.get(0));
-                            });
-                }));
+    /** Adds {@code quantity} to sold_count and {@code sales} to version, unless that would oversell (then empty). */
+    public Uni<Optional<StockClaim>> claim(SqlConnection connection, UUID packageId, int quantity, int sales) {
+        return connection.preparedQuery(CLAIM).execute(Tuple.of(packageId, quantity, (long) sales))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new StockClaim(
+                        rows.iterator().next().getInteger("sold_count"), rows.iterator().next().getLong("version"))));
     }
 
-    public Uni<List<SaleOutcome>> sell(UUID packageId, List<SaleRequest> requests) {
-        return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(Tuple.of(packageId))
-                .chain(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().item(repeat(SaleOutcome.PACKAGE_GONE, requests.size()));
-                    }
-                    Row row = rows.iterator().next();
-                    if (!row.getBoolean("enabled") || row.getBoolean("deleted")) {
-                        return Uni.createFrom().item(repeat(SaleOutcome.PACKAGE_GONE, requests.size()));
-                    }
-                    return claim(connection, packageId, row, requests);
-                }));
+    /** {@code count} values of ticket_number_seq, in order. */
+    public Uni<List<Long>> ticketNumbers(SqlConnection connection, int count) {
+        return connection.preparedQuery(TICKET_NUMBERS).execute(Tuple.of(count)).map(rows -> {
+            List<Long> numbers = new ArrayList<>(count);
+            rows.forEach(row -> numbers.add(row.getLong("n")));
+            return numbers;
+        });
     }
 
-    private Uni<List<SaleOutcome>> claim(SqlConnection connection, UUID packageId, Row row, List<SaleRequest> requests) {
-        Integer limit = row.getInteger("quantity_limit");
-        int remaining = limit == null ? Integer.MAX_VALUE : limit - row.getInteger("sold_count");
-        // First come, first served; a buyer who wants more than is left is refused, a later smaller one may still fit.
-        List<SaleRequest> accepted = new ArrayList<>();
-        boolean[] fits = new boolean[requests.size()];
-        for (int i = 0; i < requests.size(); i++) {
-            int quantity = requests.get(i).quantity();
-            if (quantity <= remaining) {
-                fits[i] = true;
-                remaining -= quantity;
-                accepted.add(requests.get(i));
-            }
-        }
-        if (accepted.isEmpty()) {
-            return Uni.createFrom().item(repeat(SaleOutcome.SOLD_OUT, requests.size()));
-        }
-        int total = accepted.stream().mapToInt(SaleRequest::quantity).sum();
-        int seats = row.getInteger("seats_per_package");
-        BigDecimal fairMarketValue = row.getBigDecimal("fair_market_value");
-        String packageName = row.getString("name");
-        return connection.preparedQuery(CLAIM).execute(Tuple.of(packageId, total, (long) accepted.size()))
-                .chain(claimed -> {
-                    if (claimed.size() == 0) {
-                        return Uni.createFrom().item(repeat(SaleOutcome.SOLD_OUT, requests.size()));
-                    }
-                    Row after = claimed.iterator().next();
-                    int soldBefore = after.getInteger("sold_count") - total;
-                    long versionBefore = after.getLong("version") - accepted.size();
-                    return ticketNumbers(connection, total * seats).chain(numbers -> write(connection, requests, fits,
-                            soldBefore, versionBefore, seats, fairMarketValue, packageName, numbers));
-                });
-    }
-
-    Uni<List<Long>> ticketNumbers(SqlConnection connection, int count) {
-        return connection.preparedQuery("SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1)")
-                .execute(Tuple.of(count))
-                .map(rows -> {
-                    List<Long> numbers = new ArrayList<>(count);
-                    rows.forEach(r -> numbers.add(r.getLong("n")));
-                    return numbers;
-                });
-    }
-
-    Uni<List<SaleOutcome>> write(SqlConnection connection, List<SaleRequest> requests, boolean[] fits,
-            int soldBefore, long versionBefore, int seats, BigDecimal fairMarketValue, String packageName,
-            List<Long> numbers) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        OffsetDateTime createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+    /** The purchases, then their answers (in order), then their tickets (seat by seat): one batch each. */
+    public Uni<Void> insert(SqlConnection connection, Stock stock, List<Sold> sold) {
         List<Tuple> purchases = new ArrayList<>();
         List<Tuple> answers = new ArrayList<>();
         List<Tuple> tickets = new ArrayList<>();
-        List<OutboxMessage> outbox = new ArrayList<>();
-        List<SaleOutcome> outcomes = new ArrayList<>(requests.size());
-        int sold = soldBefore;
-        long version = versionBefore;
-        int nextNumber = 0;
-        for (int i = 0; i < requests.size(); i++) {
-            SaleRequest request = requests.get(i);
-            if (!fits[i]) {
-                outcomes.add(SaleOutcome.SOLD_OUT);
-                continue;
+        for (Sold one : sold) {
+            SaleRequest request = one.request();
+            Purchase purchase = one.purchase();
+            purchases.add(Tuple.tuple(List.of(purchase.id(), purchase.eventId(), purchase.packageId(),
+                    purchase.donorId(), stock.packageName(), purchase.quantity(), request.seatsPerPackage(),
+                    purchase.unitPrice(), purchase.basePrice(), purchase.discountAmount(), purchase.totalPrice()))
+                    .addValue(stock.fairMarketValue()).addValue(purchase.taxDeductibleAmount())
+                    .addValue(purchase.promoCode()).addValue(request.promoId()).addValue(request.idempotencyKey())
+                    .addValue(request.fingerprint()).addValue(one.inventoryVersion()).addValue(one.soldCountAfter())
+                    .addValue(OffsetDateTime.ofInstant(purchase.createdAt(), ZoneOffset.UTC)));
+            for (int position = 0; position < purchase.answers().size(); position++) {
+                Answer answer = purchase.answers().get(position);
+                answers.add(Tuple.tuple(List.of(purchase.id(), answer.optionId(), position, answer.label(),
+                        answer.optionType(), answer.value().toString())));
             }
-            sold += request.quantity();
-            version++;
-            BigDecimal deductible = Money.taxDeductible(request.totalPrice(), fairMarketValue, request.quantity());
-            purchases.add(Tuple.tuple(List.of(request.purchaseId(), request.eventId(), request.packageId(),
-                    request.donorId(), packageName, request.quantity(), seats, request.unitPrice(),
-                    request.basePrice(), request.discountAmount(), request.totalPrice()))
-                    .addValue(fairMarketValue).addValue(deductible).addValue(request.promoCode())
-                    .addValue(request.promoId()).addValue(request.idempotencyKey()).addValue(request.fingerprint())
-                    .addValue(version).addValue(sold).addValue(createdAt));
-            for (int a = 0; a < request.answers().size(); a++) {
-                OptionResponseView answer = request.answers().get(a);
-                answers.add(Tuple.tuple(List.of(request.purchaseId(), answer.optionId(), a, answer.label(),
-                        request.optionTypes().get(a), answer.value().toString())));
+            for (int seat = 0; seat < purchase.tickets().size(); seat++) {
+                Ticket ticket = purchase.tickets().get(seat);
+                tickets.add(Tuple.of(ticket.id(), purchase.id(), purchase.eventId(), seat, ticket.ticketNumber(),
+                        ticket.qrCode()));
             }
-            List<TicketView> issued = new ArrayList<>();
-            String prefix = ticketPrefix(request.eventId());
-            for (int seat = 0; seat < request.quantity() * seats; seat++) {
-                UUID ticketId = UUID.randomUUID();
-                String ticketNumber = prefix + "-" + String.format(Locale.ROOT, "%06d", numbers.get(nextNumber++));
-                String qr = signer.sign(ticketId, request.eventId());
-                tickets.add(Tuple.of(ticketId, request.purchaseId(), request.eventId(), seat, ticketNumber, qr));
-                issued.add(new TicketView(ticketId, ticketNumber, qr, null, null, null));
-            }
-            SaleEvent event = new SaleEvent(UUID.randomUUID(), "ticket_sold", request.purchaseId(), request.eventId(),
-                    request.packageId(), request.quantity(), issued.size(), request.totalPrice(), sold, version, now);
-            outbox.add(new OutboxMessage(SALES_TOPIC, request.packageId().toString(), json(event)));
-            outcomes.add(SaleOutcome.sold(new PurchaseView(request.purchaseId(), request.eventId(), request.packageId(),
-                    request.donorId(), request.quantity(), request.unitPrice(), request.basePrice(),
-                    request.discountAmount(), request.totalPrice(), request.promoCode(), deductible, request.answers(),
-                    issued, now)));
         }
         Uni<?> chain = connection.preparedQuery(INSERT_PURCHASE).executeBatch(purchases);
         if (!answers.isEmpty()) {
             chain = chain.chain(() -> connection.preparedQuery(INSERT_ANSWER).executeBatch(answers));
         }
-        return chain.chain(() -> connection.preparedQuery(INSERT_TICKET).executeBatch(tickets))
-                .chain(() -> outboxWriter.addAll(connection, outbox))
-                .replaceWith(outcomes);
+        return chain.chain(() -> connection.preparedQuery(INSERT_TICKET).executeBatch(tickets)).replaceWithVoid();
     }
 
-    /** A short, human-readable prefix derived from the event id, e.g. {@code E6F1C}. */
-    public static String ticketPrefix(UUID eventId) {
-        return "E" + eventId.toString().substring(0, 4).toUpperCase(Locale.ROOT);
+    /** The events as outbox rows of purchase.sales, keyed by package so that a package's events stay in order. */
+    public Uni<Void> insertEvents(SqlConnection connection, List<SaleEvent> events) {
+        return outbox.addAll(connection, events.stream()
+                .map(event -> new OutboxMessage(SALES_TOPIC, event.packageId().toString(), json(event))).toList());
+    }
+
+    private static Stock stock(Row row) {
+        return new Stock(row.getString("name"), row.getInteger("quantity_limit"),
+                row.getBoolean("enabled") && !row.getBoolean("deleted"), row.getBigDecimal("fair_market_value"),
+                row.getInteger("sold_count"), row.getLong("version"));
     }
 
     private String json(Object value) {
@@ -245,13 +141,5 @@ public class SaleRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<SaleOutcome> repeat(SaleOutcome outcome, int count) {
-        List<SaleOutcome> outcomes = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            outcomes.add(outcome);
-        }
-        return outcomes;
     }
 }

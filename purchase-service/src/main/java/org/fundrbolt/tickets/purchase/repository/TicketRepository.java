@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.purchase.domain.Ticket;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,6 +20,10 @@ public class TicketRepository {
     /** A ticket with what its checks need. */
     public record StoredTicket(UUID id, UUID purchaseId, UUID eventId, UUID donorId, String ticketNumber,
             String qrCode, String guestName, String guestEmail, Instant checkedInAt) {
+
+        public Ticket ticket() {
+            return new Ticket(id, ticketNumber, qrCode, guestName, guestEmail, checkedInAt);
+        }
     }
 
     private static final String SELECT = "SELECT t.id, t.purchase_id, t.event_id, p.donor_id, t.ticket_number, "

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest;
+import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
+import org.fundrbolt.tickets.purchase.service.Idempotency;
 import org.fundrbolt.tickets.purchase.service.PurchaseService;
 
 import io.smallrye.mutiny.Uni;
@@ -41,8 +43,9 @@ public class CheckoutResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey, PurchaseRequest request) {
         var event = Ids.parse(eventId, "not_found", "event");
         var donor = access.userId();
-        String key = PurchaseService.checkIdempotencyKey(idempotencyKey);
-        return purchases.purchase(event, donor, key, request).map(purchase -> Response
-                .created(URI.create("/api/v1/me/tickets/purchases/" + purchase.id())).entity(purchase).build());
+        String key = Idempotency.checkFormat(idempotencyKey);
+        return purchases.purchase(event, donor, key, request == null ? null : request.order()).map(purchase -> Response
+                .created(URI.create("/api/v1/me/tickets/purchases/" + purchase.id())).entity(PurchaseView.of(purchase))
+                .build());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
 import org.fundrbolt.tickets.platform.problem.DomainException;
@@ -45,7 +46,7 @@ public class PurchaseReadResource {
         var event = access.administer(eventId);
         int pageNumber = number("page", page, 0, Integer.MAX_VALUE / 200);
         int pageSize = number("size", size, 1, 200);
-        return purchases.byEvent(event, pageNumber, pageSize).map(found -> Map.of("purchases", found.purchases(),
+        return purchases.byEvent(event, pageNumber, pageSize).map(found -> Map.of("purchases", views(found.purchases()),
                 "page", pageNumber, "size", pageSize, "total", found.total()));
     }
 
@@ -53,7 +54,7 @@ public class PurchaseReadResource {
     @Path("/me/tickets/purchases")
     @RolesAllowed(EventAccess.DONOR)
     public Uni<Map<String, List<PurchaseView>>> mine() {
-        return purchases.byDonor(access.userId()).map(found -> Map.of("purchases", found));
+        return purchases.byDonor(access.userId()).map(found -> Map.of("purchases", views(found)));
     }
 
     @GET
@@ -61,6 +62,10 @@ public class PurchaseReadResource {
     @PermitAll
     public Map<String, Object> signingKeys() {
         return signer.jwks();
+    }
+
+    private static List<PurchaseView> views(List<Purchase> purchases) {
+        return purchases.stream().map(PurchaseView::of).toList();
     }
 
     private static int number(String field, String text, int min, int max) {

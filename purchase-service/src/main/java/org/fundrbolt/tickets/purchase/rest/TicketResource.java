@@ -69,7 +69,7 @@ public class TicketResource {
     @RolesAllowed(EventAccess.DONOR)
     public Uni<TicketView> assignGuest(@PathParam("ticket_id") String ticketId, JsonNode body) {
         var id = Ids.parse(ticketId, "ticket_not_found", "ticket");
-        return tickets.assignGuest(access.userId(), id, body);
+        return tickets.assignGuest(access.userId(), id, body).map(TicketView::of);
     }
 
     @GET
@@ -98,6 +98,6 @@ public class TicketResource {
         if (scan == null || scan.qrCode() == null || scan.qrCode().isBlank()) {
             throw DomainException.validation("qr_code", "qr_code is required");
         }
-        return tickets.checkIn(event, scan.qrCode());
+        return tickets.checkIn(event, scan.qrCode()).map(TicketView::of);
     }
 }

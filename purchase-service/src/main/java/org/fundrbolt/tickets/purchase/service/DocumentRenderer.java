@@ -16,8 +16,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
+import org.fundrbolt.tickets.purchase.domain.Purchase;
+import org.fundrbolt.tickets.purchase.domain.Ticket;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -46,7 +46,7 @@ public class DocumentRenderer {
         }
     }
 
-    public byte[] receiptPdf(PurchaseView purchase, String packageName, String currency) {
+    public byte[] receiptPdf(Purchase purchase, String packageName, String currency) {
         List<String> lines = new ArrayList<>();
         lines.add("Purchase " + purchase.id());
         lines.add("Date: " + purchase.createdAt());
@@ -63,7 +63,7 @@ public class DocumentRenderer {
                 : money(purchase.taxDeductibleAmount(), currency)));
         lines.add("");
         lines.add("Tickets:");
-        for (TicketView ticket : purchase.tickets()) {
+        for (Ticket ticket : purchase.tickets()) {
             lines.add("  " + ticket.ticketNumber() + (ticket.guestName() == null ? "" : "  guest: " + ticket.guestName()));
         }
         try (PDDocument document = new PDDocument()) {

@@ -3,6 +3,7 @@ package org.fundrbolt.tickets.purchase.service;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.purchase.domain.Answer;
 import org.fundrbolt.tickets.purchase.domain.OptionDefinition;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest.OptionAnswer;
+import org.fundrbolt.tickets.purchase.domain.PurchaseOrder.OptionAnswer;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ApplicationScoped
 public class OptionValidator {
 
-    public void validate(List<OptionDefinition> options, List<OptionAnswer> answers) {
+    /** The checked answers in the options' display order, each with its option's label and type. */
+    public List<Answer> validate(List<OptionDefinition> options, List<OptionAnswer> answers) {
         Map<UUID, OptionDefinition> byId = new HashMap<>();
         options.forEach(option -> byId.put(option.id(), option));
         List<FieldError> errors = new ArrayList<>();
@@ -60,6 +63,12 @@ public class OptionValidator {
             throw new DomainException(422, "invalid_option_response",
                     "Some answers to the package's questions are missing or invalid; see errors.", errors, Map.of());
         }
+        return answers.stream()
+                .sorted(Comparator.comparingInt(answer -> byId.get(answer.optionId()).displayOrder()))
+                .map(answer -> {
+                    OptionDefinition option = byId.get(answer.optionId());
+                    return new Answer(option.id(), option.label(), option.optionType(), answer.value());
+                }).toList();
     }
 
     private static String checkValue(OptionDefinition option, JsonNode value) {

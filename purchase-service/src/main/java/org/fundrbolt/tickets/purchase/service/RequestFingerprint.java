@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest;
+import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
 
 /** What makes two checkout bodies "the same" for an Idempotency-Key: a digest of their meaning. */
 public final class RequestFingerprint {
@@ -16,11 +16,11 @@ public final class RequestFingerprint {
     private RequestFingerprint() {
     }
 
-    public static String of(UUID eventId, PurchaseRequest request) {
+    public static String of(UUID eventId, PurchaseOrder order) {
         StringBuilder canonical = new StringBuilder()
-                .append(eventId).append('|').append(request.packageId()).append('|').append(request.quantity())
-                .append('|').append(request.promoCode() == null ? "" : request.promoCode().trim().toUpperCase(Locale.ROOT));
-        request.answers().stream()
+                .append(eventId).append('|').append(order.packageId()).append('|').append(order.quantity())
+                .append('|').append(order.promoCode() == null ? "" : order.promoCode().trim().toUpperCase(Locale.ROOT));
+        order.answers().stream()
                 .sorted(Comparator.comparing(answer -> String.valueOf(answer.optionId())))
                 .forEach(answer -> canonical.append('|').append(answer.optionId()).append('=').append(answer.value()));
         try {

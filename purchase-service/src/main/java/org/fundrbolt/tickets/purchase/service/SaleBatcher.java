@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
-import org.fundrbolt.tickets.purchase.repository.SaleRepository;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -21,13 +21,14 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.pgclient.PgException;
 
 /**
- * Bounds the database concurrency of a hot package (ARCHITECTURE.md, Targets): buyers of one package
- * queue here and one transaction at a time claims stock for all who are waiting, instead of every
- * request holding a connection while it waits on the same row lock (a lock convoy). Other packages
- * have their own lane, so they never wait for a hot one.
+ * The sale strategy of the design; bounds the database concurrency of a hot package (ARCHITECTURE.md,
+ * Targets): buyers of one package queue here and one {@link SaleTransaction} at a time claims stock for
+ * all who are waiting, instead of every request holding a connection while it waits on the same row
+ * lock (a lock convoy). Other packages have their own lane, so they never wait for a hot one.
  */
 @ApplicationScoped
-public class SaleBatcher {
+@Typed(SaleBatcher.class) // injected as a SaleStrategy only through SaleStrategies
+public class SaleBatcher implements SaleStrategy {
 
     private static final Logger LOG = Logger.getLogger(SaleBatcher.class);
     private static final String UNIQUE_VIOLATION = "23505";
@@ -35,16 +36,17 @@ public class SaleBatcher {
     private record Waiting(SaleRequest request, UniEmitter<? super SaleOutcome> emitter) {
     }
 
-    private final SaleRepository sales;
+    private final SaleTransaction transaction;
     private final int batchSize;
     private final ConcurrentHashMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
-    public SaleBatcher(SaleRepository sales, PurchaseConfig config) {
-        this.sales = sales;
+    public SaleBatcher(SaleTransaction transaction, PurchaseConfig config) {
+        this.transaction = transaction;
         this.batchSize = Math.max(1, config.saleBatchSize());
     }
 
-    public Uni<SaleOutcome> submit(SaleRequest request) {
+    @Override
+    public Uni<SaleOutcome> sell(SaleRequest request) {
         return Uni.createFrom().emitter(emitter -> lanes.computeIfAbsent(request.packageId(), Lane::new)
                 .enqueue(new Waiting(request, emitter)));
     }
@@ -100,7 +102,7 @@ public class SaleBatcher {
             if (requests.size() == 1) {
                 return oneByOne(requests, 0, new ArrayList<>());
             }
-            Uni<List<SaleOutcome>> attempt = sales.sell(packageId, requests);
+            Uni<List<SaleOutcome>> attempt = transaction.sell(packageId, requests);
             // One buyer's key clash (a repeat racing on another replica) must not fail the others: retry alone.
             return attempt.onFailure(SaleBatcher::isUniqueViolation).recoverWithUni(failure -> {
                 LOG.debugf("batch of %d for package %s hit a unique key; selling one by one", requests.size(), packageId);
@@ -112,7 +114,7 @@ public class SaleBatcher {
             if (index == requests.size()) {
                 return Uni.createFrom().item(done);
             }
-            return sales.sell(packageId, List.of(requests.get(index)))
+            return transaction.sell(packageId, List.of(requests.get(index)))
                     .map(outcomes -> outcomes.get(0))
                     .onFailure(SaleBatcher::isUniqueViolation).recoverWithItem(SaleOutcome.DUPLICATE_KEY)
                     .chain(outcome -> {

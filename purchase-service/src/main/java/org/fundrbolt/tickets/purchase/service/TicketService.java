@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.purchase.domain.Ticket;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository.StoredTicket;
-import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +43,7 @@ public class TicketService {
                 .orElseThrow(() -> DomainException.notFound("ticket_not_found", "You have no ticket " + ticketId + ".")));
     }
 
-    public Uni<TicketView> assignGuest(UUID donorId, UUID ticketId, JsonNode body) {
+    public Uni<Ticket> assignGuest(UUID donorId, UUID ticketId, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new DomainException(400, "malformed_json", "The body must be a JSON object.");
         }
@@ -73,11 +73,11 @@ public class TicketService {
                 throw DomainException.validation(errors);
             }
             return tickets.assignGuest(ticketId, name == null ? null : name.trim(), email)
-                    .map(updated -> view(updated.orElseThrow(() -> checkedIn(ticket))));
+                    .map(updated -> updated.orElseThrow(() -> checkedIn(ticket)).ticket());
         });
     }
 
-    public Uni<TicketView> checkIn(UUID eventId, String qrCode) {
+    public Uni<Ticket> checkIn(UUID eventId, String qrCode) {
         TicketSigner.TicketClaims claims = qrCode == null ? null : signer.verify(qrCode);
         if (claims == null || !claims.eventId().equals(eventId)) {
             throw new DomainException(422, "invalid_ticket_code",
@@ -89,13 +89,8 @@ public class TicketService {
             if (!won) {
                 throw checkedIn(ticket);
             }
-            return view(ticket);
+            return ticket.ticket();
         }));
-    }
-
-    public static TicketView view(StoredTicket ticket) {
-        return new TicketView(ticket.id(), ticket.ticketNumber(), ticket.qrCode(), ticket.guestName(),
-                ticket.guestEmail(), ticket.checkedInAt());
     }
 
     private static DomainException checkedIn(StoredTicket ticket) {

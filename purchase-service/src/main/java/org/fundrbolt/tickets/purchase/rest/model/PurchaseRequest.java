@@ -3,6 +3,8 @@ package org.fundrbolt.tickets.purchase.rest.model;
 import java.util.List;
 import java.util.UUID;
 
+import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Body of {@code POST /api/v1/events/{event_id}/tickets/purchase}. */
@@ -12,7 +14,12 @@ public record PurchaseRequest(UUID packageId, Integer quantity, String promoCode
     public record OptionAnswer(UUID optionId, JsonNode value) {
     }
 
-    public List<OptionAnswer> answers() {
-        return optionResponses == null ? List.of() : optionResponses;
+    /** The order as sent; a null answer stays null, for the checks to name it. */
+    public PurchaseOrder order() {
+        List<OptionAnswer> answers = optionResponses == null ? List.of() : optionResponses;
+        return new PurchaseOrder(packageId, quantity, promoCode, answers.stream()
+                .map(answer -> answer == null ? null
+                        : new PurchaseOrder.OptionAnswer(answer.optionId(), answer.value()))
+                .toList());
     }
 }

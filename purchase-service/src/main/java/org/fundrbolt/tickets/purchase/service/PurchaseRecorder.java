@@ -1,0 +1,72 @@
+package org.fundrbolt.tickets.purchase.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.fundrbolt.tickets.purchase.domain.Money;
+import org.fundrbolt.tickets.purchase.domain.Purchase;
+import org.fundrbolt.tickets.purchase.domain.SaleEvent;
+import org.fundrbolt.tickets.purchase.domain.SaleRequest;
+import org.fundrbolt.tickets.purchase.domain.Stock;
+import org.fundrbolt.tickets.purchase.domain.StockClaim;
+import org.fundrbolt.tickets.purchase.domain.Ticket;
+import org.fundrbolt.tickets.purchase.repository.SaleRepository;
+import org.fundrbolt.tickets.purchase.repository.SaleRepository.Sold;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Writes what a claim sold, in the claim's transaction: each purchase with its tax-deductible amount,
+ * its answers and its numbered tickets, and one ticket_sold event each for the outbox.
+ */
+@ApplicationScoped
+public class PurchaseRecorder {
+
+    private final SaleRepository sales;
+    private final TicketIssuer issuer;
+
+    public PurchaseRecorder(SaleRepository sales, TicketIssuer issuer) {
+        this.sales = sales;
+        this.issuer = issuer;
+    }
+
+    /** The purchases of {@code sold}, in order; {@code claim} holds the row's figures after all of them. */
+    public Uni<List<Purchase>> record(SqlConnection connection, Stock stock, List<SaleRequest> sold, StockClaim claim) {
+        int seats = sold.stream().mapToInt(request -> request.tickets().size()).sum();
+        return sales.ticketNumbers(connection, seats).chain(numbers -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Iterator<Long> sequence = numbers.iterator();
+            // Walk up from the figures before the claim, so each purchase carries the row as it left it.
+            int soldCount = claim.soldCountAfter() - sold.stream().mapToInt(SaleRequest::quantity).sum();
+            long version = claim.versionAfter() - sold.size();
+            List<Sold> rows = new ArrayList<>(sold.size());
+            List<SaleEvent> events = new ArrayList<>(sold.size());
+            for (SaleRequest request : sold) {
+                soldCount += request.quantity();
+                version++;
+                List<Ticket> tickets = issuer.number(request.eventId(), request.tickets(), sequence);
+                BigDecimal deductible = Money.taxDeductible(request.totalPrice(), stock.fairMarketValue(),
+                        request.quantity());
+                Purchase purchase = new Purchase(request.purchaseId(), request.eventId(), request.packageId(),
+                        request.donorId(), request.quantity(), request.unitPrice(), request.basePrice(),
+                        request.discountAmount(), request.totalPrice(), request.promoCode(), deductible,
+                        request.answers(), tickets, now);
+                rows.add(new Sold(request, purchase, version, soldCount));
+                events.add(new SaleEvent(UUID.randomUUID(), "ticket_sold", purchase.id(), purchase.eventId(),
+                        purchase.packageId(), purchase.quantity(), tickets.size(), purchase.totalPrice(), soldCount,
+                        version, now));
+            }
+            return sales.insert(connection, stock, rows)
+                    .chain(() -> sales.insertEvents(connection, events))
+                    .replaceWith(rows.stream().map(Sold::purchase).toList());
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package org.fundrbolt.tickets.purchase.service;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.fundrbolt.tickets.purchase.domain.Purchase;
+import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
+import org.fundrbolt.tickets.purchase.domain.SaleRequest;
+import org.fundrbolt.tickets.purchase.domain.Stock;
+import org.fundrbolt.tickets.purchase.domain.StockAllocation;
+import org.fundrbolt.tickets.purchase.repository.SaleRepository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * The sale's one database transaction (ARCHITECTURE.md, step 4) for one or several buyers of one
+ * package: lock the inventory row, decide who fits, one versioned conditional update for all of them,
+ * then record their purchases. Never oversells: the update's condition and the table's CHECK hold even
+ * if the decision above them were wrong.
+ */
+@ApplicationScoped
+public class SaleTransaction {
+
+    private final Pool pool;
+    private final SaleRepository sales;
+    private final PurchaseRecorder recorder;
+
+    public SaleTransaction(Pool pool, SaleRepository sales, PurchaseRecorder recorder) {
+        this.pool = pool;
+        this.sales = sales;
+        this.recorder = recorder;
+    }
+
+    /** One outcome per request, in order. */
+    public Uni<List<SaleOutcome>> sell(UUID packageId, List<SaleRequest> requests) {
+        return pool.withTransaction(connection -> sales.lock(connection, packageId).chain(stock -> stock
+                .filter(Stock::sellable)
+                .map(sellable -> claim(connection, packageId, sellable, requests))
+                .orElseGet(() -> all(SaleOutcome.PACKAGE_GONE, requests))));
+    }
+
+    private Uni<List<SaleOutcome>> claim(SqlConnection connection, UUID packageId, Stock stock,
+            List<SaleRequest> requests) {
+        StockAllocation allocation = StockAllocation.decide(stock.quantityLimit(), stock.soldCount(),
+                requests.stream().map(SaleRequest::quantity).toList());
+        if (allocation.isEmpty()) {
+            return all(SaleOutcome.SOLD_OUT, requests);
+        }
+        return sales.claim(connection, packageId, allocation.claimed(), allocation.buyers()).chain(claimed -> claimed
+                .map(claim -> recorder.record(connection, stock, allocation.fitting(requests), claim)
+                        .map(purchases -> outcomes(allocation, purchases)))
+                .orElseGet(() -> all(SaleOutcome.SOLD_OUT, requests)));
+    }
+
+    /** Sold for each buyer who fit (their purchases in order), sold out for the others. */
+    private static List<SaleOutcome> outcomes(StockAllocation allocation, List<Purchase> purchases) {
+        Iterator<Purchase> sold = purchases.iterator();
+        List<SaleOutcome> outcomes = new ArrayList<>(allocation.fits().size());
+        for (int i = 0; i < allocation.fits().size(); i++) {
+            outcomes.add(allocation.fits(i) ? SaleOutcome.sold(sold.next()) : SaleOutcome.SOLD_OUT);
+        }
+        return outcomes;
+    }
+
+    private static Uni<List<SaleOutcome>> all(SaleOutcome outcome, List<SaleRequest> requests) {
+        return Uni.createFrom().item(Collections.nCopies(requests.size(), outcome));
+    }
+}
