@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.catalog;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
-import org.fundrbolt.tickets.platform.testing.Eventually;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,39 +9,39 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.fundrbolt.tickets.platform.testing.Eventually;
+import org.fundrbolt.tickets.platform.testing.FailingTrigger;
+import org.fundrbolt.tickets.platform.testing.Kafka;
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 
 /** Snapshots out through the outbox, sales and images in from Kafka, and the live sales stream. */
 @QuarkusTest
 class EventsTests {
 
-    private static final String KAFKA = "127.0.0.1:9092";
     private final Api api = new Api();
+
+    @Inject
+    Pool pool;
 
     @Test
     void publishesAFullSnapshotForEveryChange() {
-        try (KafkaConsumer<String, String> consumer = consumerAtEnd("catalog.packages")) {
+        try (KafkaConsumer<String, String> consumer = Kafka.fromNow("catalog.packages")) {
             UUID id = api.create(Map.of("name", "Gala", "price", new BigDecimal("150.5"), "seats_per_package", 8,
                     "fair_market_value", 40));
             api.as().body(Map.of("label", "Meal", "option_type", "single_select", "choices", List.of("Fish", "Veg")))
@@ -82,14 +78,11 @@ class EventsTests {
         UUID other = api.create("Single", "20");
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = producer()) {
-            // The later sale arrives first, the earlier one twice.
-            send(producer, sale(second, id, 3, 6, "450.00", 5));
-            send(producer, sale(first, id, 2, 4, "300.00", 2));
-            send(producer, sale(first, id, 2, 4, "300.00", 2));
-            send(producer, "{not json");
-            producer.flush();
-        }
+        // The later sale arrives first, the earlier one twice.
+        send(sale(second, id, 3, 6, "450.00", 5));
+        send(sale(first, id, 2, 4, "300.00", 2));
+        send(sale(first, id, 2, 4, "300.00", 2));
+        send("{not json");
         Eventually.value(() -> api.as().get(api.pkg(id)).then().extract().<Integer>path("sold_count"), n -> n == 5,
                 Duration.ofSeconds(60));
         api.as().get(api.pkg(id)).then().body("available", equalTo(5));
@@ -104,6 +97,25 @@ class EventsTests {
                 .body("packages[1].package_id", equalTo(other.toString())).body("packages[1].sold_count", equalTo(0))
                 .extract().asString();
         assertThat(sales).contains("\"revenue\":750.00").contains("\"updated_at\"");
+    }
+
+    @Test
+    void aSaleThatMeetsADatabaseRestartIsRetriedUntilTheFiguresArrive() throws Exception {
+        UUID id = api.create("Blink", "40");
+        UUID purchase = UUID.randomUUID();
+        try (FailingTrigger restart = FailingTrigger.on(sql -> pool.query(sql).execute().await().indefinitely(),
+                "sales_projection_purchases", "NEW.purchase_id = '" + purchase + "'")) {
+            send(sale(purchase, id, 2, 2, "80.00", 2));
+            Thread.sleep(3_000); // attempts fail meanwhile
+            api.as().get(api.pkg(id)).then().body("sold_count", equalTo(0));
+        }
+        Eventually.value(() -> api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then()
+                .statusCode(200).extract().asString(), body -> body.contains("\"total_revenue\":80.00"),
+                Duration.ofSeconds(60));
+        api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then().body("total_sold", equalTo(2))
+                .body("total_tickets", equalTo(2));
+        assertThat(Kafka.recordsMentioning("purchase.sales.dlq", purchase.toString(), Duration.ofSeconds(2)))
+                .as("nothing dead-lettered").isEmpty();
     }
 
     @Test
@@ -122,9 +134,7 @@ class EventsTests {
         reader.start();
         try {
             assertThat(nextSalesData(lines, 10)).contains("\"total_sold\":0");
-            try (KafkaProducer<String, String> producer = producer()) {
-                send(producer, sale(UUID.randomUUID(), id, 3, 3, "300.00", 3));
-            }
+            send(sale(UUID.randomUUID(), id, 3, 3, "300.00", 3));
             // The first sale may wait for this JVM's consumer to join its group (up to the broker's session
             // timeout when an earlier test JVM left without saying so); the latency itself is a benchmark.
             String update = nextSalesData(lines, 40);
@@ -147,20 +157,17 @@ class EventsTests {
     @Test
     void imageEventsSetTheImageWithoutBumpingTheVersion() {
         UUID id = api.create("Gala", "100");
-        try (KafkaProducer<String, String> producer = producer()) {
-            String url = "http://localhost:8080/images/" + api.event + "/" + id + "/a.png";
-            producer.send(new ProducerRecord<>("media.images", id.toString(), new JsonObject()
+        String url = "http://localhost:8080/images/" + api.event + "/" + id + "/a.png";
+        Kafka.send("media.images", id.toString(), new JsonObject()
                     .put("message_id", UUID.randomUUID().toString()).put("package_id", id.toString())
                     .put("event_id", api.event.toString()).put("image_url", url).put("version", 2)
-                    .put("occurred_at", "2026-11-24T10:15:30.123Z").encode()));
-            producer.send(new ProducerRecord<>("media.images", id.toString(), new JsonObject()
+                .put("occurred_at", "2026-11-24T10:15:30.123Z").encode());
+        Kafka.send("media.images", id.toString(), new JsonObject()
                     .put("message_id", UUID.randomUUID().toString()).put("package_id", id.toString())
                     .put("event_id", api.event.toString()).putNull("image_url").put("version", 1)
-                    .put("occurred_at", "2026-11-24T10:15:29.123Z").encode()));
-            producer.flush();
-            Eventually.value(() -> api.as().get(api.pkg(id)).then().extract().<String>path("image_url"), url::equals,
-                    Duration.ofSeconds(60));
-        }
+                .put("occurred_at", "2026-11-24T10:15:29.123Z").encode());
+        Eventually.value(() -> api.as().get(api.pkg(id)).then().extract().<String>path("image_url"), url::equals,
+                Duration.ofSeconds(60));
         api.as().get(api.pkg(id)).then().body("version", equalTo(1));
     }
 
@@ -189,44 +196,13 @@ class EventsTests {
                 + "\"future_field\":true}";
     }
 
-    private static void send(KafkaProducer<String, String> producer, String value) {
-        producer.send(new ProducerRecord<>("purchase.sales", value));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", KAFKA);
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
-    /** A consumer positioned at the current end of every partition, so it sees only what this test causes. */
-    private static KafkaConsumer<String, String> consumerAtEnd(String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", KAFKA);
-        props.put("key.deserializer", StringDeserializer.class.getName());
-        props.put("value.deserializer", StringDeserializer.class.getName());
-        props.put("enable.auto.commit", "false");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
+    private static void send(String value) {
+        Kafka.send("purchase.sales", null, value);
     }
 
     private static List<JsonObject> collect(KafkaConsumer<String, String> consumer, String key, int count) {
-        List<JsonObject> found = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (found.size() < count && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                if (key.equals(record.key())) {
-                    found.add(new JsonObject(record.value()));
-                }
-            }
-        }
+        List<JsonObject> found = Kafka.collect(consumer, record -> key.equals(record.key()), count,
+                Duration.ofSeconds(15)).stream().map(record -> new JsonObject(record.value())).toList();
         assertThat(found).as("snapshots for " + key).hasSize(count);
         return found;
     }

@@ -12,17 +12,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fundrbolt.tickets.platform.testing.FailingTrigger;
+import org.fundrbolt.tickets.platform.testing.Kafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,18 +31,17 @@ class MessagingTests {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
     private final UUID event = UUID.randomUUID();
 
-    private void send(String topic, String key, String json) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, json)).get();
-        }
+    private static void send(String topic, String key, String json) {
+        Kafka.send(topic, key, json);
+    }
+
+    private String sale(UUID purchase, UUID pkg) {
+        return "{\"message_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"ticket_sold\",\"purchase_id\":\""
+                + purchase + "\",\"event_id\":\"" + event + "\",\"package_id\":\"" + pkg + "\",\"quantity\":1,"
+                + "\"tickets\":1,\"total_price\":15.00,\"sold_count_after\":1,\"inventory_version\":1,"
+                + "\"occurred_at\":\"2026-11-24T10:15:30.123Z\"}";
     }
 
     private static void await(Supplier<Boolean> condition) throws InterruptedException {
@@ -124,5 +119,23 @@ class MessagingTests {
                 + "\"sold_count_after\":1,\"inventory_version\":1,\"occurred_at\":\"2026-11-24T10:15:30.123Z\"}");
         await(() -> "confirmed".equals(applicationStatus(pool, purchase)));
         assertThat(currentUses(pool, promo)).as("the sale happened, so its use counts").isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmationThatMeetsADatabaseRestartIsRetriedNotDeadLettered() throws Exception {
+        UUID pkg = UUID.randomUUID();
+        UUID promo = createCode(event, Map.of("code", "BLINK", "discount_type", "fixed_amount", "discount_value", 5));
+        UUID purchase = UUID.randomUUID();
+        redeem(event, purchase, UUID.randomUUID(), "BLINK", pkg, "20.00").statusCode(201);
+        try (FailingTrigger restart = FailingTrigger.on(sql -> pool.query(sql).execute().await().indefinitely(),
+                "promo_code_applications", "NEW.purchase_id = '" + purchase + "'")) {
+            send("purchase.sales", pkg.toString(), sale(purchase, pkg));
+            Thread.sleep(3_000); // attempts fail meanwhile (the client waits out 57P01: attempt-timeout)
+            assertThat(applicationStatus(pool, purchase)).isEqualTo("redeemed");
+        }
+        await(() -> "confirmed".equals(applicationStatus(pool, purchase)));
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+        assertThat(Kafka.recordsMentioning("purchase.sales.dlq", purchase.toString(), Duration.ofSeconds(2)))
+                .as("nothing dead-lettered").isEmpty();
     }
 }

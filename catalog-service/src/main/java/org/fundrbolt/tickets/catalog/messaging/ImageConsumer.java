@@ -6,16 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fundrbolt.tickets.catalog.repository.PackageRepository;
-import org.jboss.logging.Logger;
+import org.fundrbolt.tickets.platform.consumer.ConsumerPolicy;
+import org.fundrbolt.tickets.platform.consumer.EventJson;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** Applies {@code media.images}: the newest image version wins; the package {@code version} never moves. */
+/**
+ * Applies {@code media.images}: the newest image version wins; the package {@code version} never moves.
+ * A database failure is retried in place; an unreadable record goes to {@code media.images.dlq}.
+ */
 @ApplicationScoped
 public class ImageConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ImageConsumer.class);
+    private static final String CHANNEL = "media-images";
 
     /** A media.images event. */
     public record ImageEvent(UUID messageId, UUID packageId, UUID eventId, String imageUrl, long version) {
@@ -23,25 +27,20 @@ public class ImageConsumer {
 
     private final Pool pool;
     private final PackageRepository packages;
+    private final ConsumerPolicy policy;
 
-    public ImageConsumer(Pool pool, PackageRepository packages) {
+    public ImageConsumer(Pool pool, PackageRepository packages, ConsumerPolicy policy) {
         this.pool = pool;
         this.packages = packages;
+        this.policy = policy;
     }
 
-    @Incoming("media-images")
+    @Incoming(CHANNEL)
     public Uni<Void> consume(String record) {
-        ImageEvent image;
-        try {
-            image = SalesConsumer.EVENTS.readValue(record, ImageEvent.class);
-        } catch (Exception e) {
-            // Thrown so the failure strategy sends it to media.images.dlq.
-            return Uni.createFrom().failure(new IllegalArgumentException("Unreadable media.images record", e));
-        }
-        if (image.packageId() == null) {
-            LOG.warn("media.images record without package_id ignored");
-            return Uni.createFrom().voidItem();
-        }
-        return packages.applyImage(pool, image.packageId(), image.imageUrl(), image.version()).replaceWithVoid();
+        return policy.apply(CHANNEL, () -> {
+            ImageEvent image = EventJson.read(record, ImageEvent.class);
+            EventJson.require(image.packageId() != null, "A media.images event needs package_id");
+            return packages.applyImage(pool, image.packageId(), image.imageUrl(), image.version()).replaceWithVoid();
+        });
     }
 }

@@ -8,68 +8,80 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fundrbolt.tickets.catalog.service.SalesService;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.fundrbolt.tickets.platform.consumer.ConsumerPolicy;
+import org.fundrbolt.tickets.platform.consumer.EventJson;
+import org.fundrbolt.tickets.platform.consumer.UnreadableMessage;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Feeds {@code purchase.sales} into the sales projection, one transaction per poll; the batch is
- * acknowledged only after that transaction committed. An unreadable record goes to the DLQ and
- * never stops the partition.
+ * Feeds {@code purchase.sales} into the sales projection, one transaction per poll, acknowledged only
+ * after it committed. A failure of the database is retried in place (the platform's consumer policy);
+ * an unreadable record, or one the database refuses as data, goes to the DLQ and the rest still apply.
  */
 @ApplicationScoped
 public class SalesConsumer {
 
-    private static final Logger LOG = Logger.getLogger(SalesConsumer.class);
-    static final ObjectMapper EVENTS = new ObjectMapper().registerModule(new JavaTimeModule())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+    private static final String CHANNEL = "purchase-sales";
 
     private final SalesService sales;
+    private final ConsumerPolicy policy;
     private final MutinyEmitter<String> deadLetters;
 
-    public SalesConsumer(SalesService sales, @Channel("purchase-sales-dlq") MutinyEmitter<String> deadLetters) {
+    public SalesConsumer(SalesService sales, ConsumerPolicy policy,
+            @Channel("purchase-sales-dlq") MutinyEmitter<String> deadLetters) {
         this.sales = sales;
+        this.policy = policy;
         this.deadLetters = deadLetters;
     }
 
-    @Incoming("purchase-sales")
+    @Incoming(CHANNEL)
     public Uni<Void> consume(List<String> records) {
-        List<SaleEvent> batch = new ArrayList<>();
+        List<Sale> batch = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (String record : records) {
-            SaleEvent sale = read(record);
-            if (sale == null) {
-                unreadable.add(record);
-            } else if ("ticket_sold".equals(sale.eventType())) {
-                batch.add(sale);
+            try {
+                SaleEvent sale = read(record);
+                if ("ticket_sold".equals(sale.eventType())) {
+                    batch.add(new Sale(sale, record));
+                }
+            } catch (UnreadableMessage e) {
+                policy.deadLettered(CHANNEL, e);
+                unreadable.add(record == null ? "" : record);
             }
         }
-        return Multi.createFrom().iterable(unreadable)
-                .onItem().transformToUniAndConcatenate(record -> deadLetters.send(record == null ? "" : record))
-                .collect().last()
-                .chain(() -> sales.apply(batch));
+        return deadLetter(unreadable).chain(() -> policy.apply(CHANNEL, () -> sales.apply(events(batch)))
+                .onFailure(ConsumerPolicy::isPoison).recoverWithUni(() -> oneByOne(batch)));
+    }
+
+    /** A batch the database refused as data: apply its sales one at a time, parking only the bad ones. */
+    private Uni<Void> oneByOne(List<Sale> batch) {
+        return Multi.createFrom().iterable(batch)
+                .onItem().transformToUniAndConcatenate(sale -> policy.apply(CHANNEL, () -> sales.apply(List.of(sale.event())))
+                        .onFailure(ConsumerPolicy::isPoison).recoverWithUni(() -> deadLetter(List.of(sale.record()))))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** A sale event with the record it was read from, which is what a DLQ keeps. */
+    private record Sale(SaleEvent event, String record) {
+    }
+
+    private static List<SaleEvent> events(List<Sale> batch) {
+        return batch.stream().map(Sale::event).toList();
+    }
+
+    private Uni<Void> deadLetter(List<String> records) {
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(deadLetters::send)
+                .collect().last().replaceWithVoid();
     }
 
     private static SaleEvent read(String record) {
-        try {
-            SaleEvent sale = record == null ? null : EVENTS.readValue(record, SaleEvent.class);
-            if (sale == null || sale.purchaseId() == null || sale.packageId() == null || sale.eventId() == null
-                    || sale.totalPrice() == null) {
-                throw new IllegalArgumentException("missing ids or total_price");
-            }
-            return sale;
-        } catch (Exception e) {
-            LOG.warnf("Unreadable purchase.sales record sent to the DLQ: %s", e.getMessage());
-            return null;
-        }
+        SaleEvent sale = EventJson.read(record, SaleEvent.class);
+        EventJson.require(sale.purchaseId() != null && sale.packageId() != null && sale.eventId() != null
+                && sale.totalPrice() != null, "A sale event needs purchase_id, package_id, event_id and total_price");
+        return sale;
     }
 }

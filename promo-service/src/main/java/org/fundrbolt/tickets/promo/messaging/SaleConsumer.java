@@ -3,35 +3,40 @@ package org.fundrbolt.tickets.promo.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fundrbolt.tickets.platform.consumer.ConsumerPolicy;
+import org.fundrbolt.tickets.platform.consumer.EventJson;
 import org.fundrbolt.tickets.promo.service.RedemptionService;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * Confirms redemptions from {@code purchase.sales}: once the sale is recorded, reconciliation must never
- * release its use. Idempotent (only a 'redeemed' application changes), acknowledged after the write.
+ * release its use. Idempotent (only a 'redeemed' application changes), acknowledged after the write; a
+ * database failure is retried in place, so a confirmation is never lost to a blink.
  */
 @ApplicationScoped
 public class SaleConsumer {
 
-    private final RedemptionService redemptions;
+    private static final String CHANNEL = "purchase-sales";
 
-    public SaleConsumer(RedemptionService redemptions) {
+    private final RedemptionService redemptions;
+    private final ConsumerPolicy policy;
+
+    public SaleConsumer(RedemptionService redemptions, ConsumerPolicy policy) {
         this.redemptions = redemptions;
+        this.policy = policy;
     }
 
-    @Incoming("purchase-sales")
+    @Incoming(CHANNEL)
     public Uni<Void> onSale(String json) {
-        return Uni.createFrom().item(() -> EventJson.read(json, TicketSold.class)).chain(this::apply);
+        return policy.apply(CHANNEL, () -> apply(EventJson.read(json, TicketSold.class)));
     }
 
     private Uni<Void> apply(TicketSold sale) {
         if (sale.eventType() != null && !"ticket_sold".equals(sale.eventType())) {
             return Uni.createFrom().voidItem();
         }
-        if (sale.purchaseId() == null) {
-            throw new IllegalArgumentException("A sale event needs a purchase_id");
-        }
+        EventJson.require(sale.purchaseId() != null, "A sale event needs a purchase_id");
         return redemptions.confirm(sale.purchaseId()).replaceWithVoid();
     }
 }
