@@ -11,6 +11,7 @@ function Harness({ token = 'tok' }: { token?: string | null }) {
   return <PromoField value={code} onChange={setCode} state={state} />;
 }
 
+// A new Response per call: a body can be read once, and a slow run may check an intermediate code first.
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
     status,
@@ -21,7 +22,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('promo code live validation', () => {
   it('shows the discount of a valid code for the chosen package and quantity', async () => {
-    const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
       json(200, {
         valid: true,
         code: 'GALA20',
@@ -45,7 +46,7 @@ describe('promo code live validation', () => {
     [409, 'promo_code_exhausted', 'That promo code has been used as many times as it allows.'],
     [422, 'promo_code_not_applicable', 'That promo code does not apply to this package.'],
   ])('explains %i %s in plain words', async (status, code, message) => {
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(json(status, { status, code, title: 'x' }));
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => json(status, { status, code, title: 'x' }));
     render(<Harness />);
     await userEvent.type(screen.getByLabelText(/Promo code/), 'NOPE1');
     expect(await screen.findByText(message)).toBeInTheDocument();
@@ -53,7 +54,7 @@ describe('promo code live validation', () => {
   });
 
   it('shows Retry-After when rate limited', async () => {
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
       json(429, { status: 429, code: 'rate_limited' }, { 'Retry-After': '42' }),
     );
     render(<Harness />);
