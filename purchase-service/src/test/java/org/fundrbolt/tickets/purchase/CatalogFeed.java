@@ -3,29 +3,15 @@ package org.fundrbolt.tickets.purchase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.fundrbolt.tickets.platform.testing.Kafka;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Publishes catalog.packages snapshots to the real broker, as catalog-service does. */
 final class CatalogFeed {
-
-    private static final KafkaProducer<String, String> PRODUCER;
-
-    static {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        props.put("acks", "all");
-        PRODUCER = new KafkaProducer<>(props);
-    }
 
     private CatalogFeed() {
     }
@@ -52,12 +38,7 @@ final class CatalogFeed {
     }
 
     static void publish(JsonObject snapshot) {
-        try {
-            PRODUCER.send(new ProducerRecord<>("catalog.packages", snapshot.getString("package_id"), snapshot.encode()))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Kafka.send("catalog.packages", snapshot.getString("package_id"), snapshot.encode());
     }
 
     static Duration patience() {
