@@ -139,6 +139,10 @@ class PromoCodeAdminTests {
         nullCode.put("is_active", null);
         admin().body(nullCode).patch(adminPath(event) + "/" + id).then().statusCode(422)
                 .body("errors.field", containsInAnyOrder("code", "is_active"));
+        admin().body(Map.of("current_uses", 0)).patch(adminPath(event) + "/" + id).then().statusCode(400)
+                .body("code", equalTo("unknown_field"));
+        admin().body(Map.of("max_total_uses", "many")).patch(adminPath(event) + "/" + id).then().statusCode(400);
+        admin().get(adminPath(event) + "/" + id).then().body("version", equalTo(2));
     }
 
     @Test

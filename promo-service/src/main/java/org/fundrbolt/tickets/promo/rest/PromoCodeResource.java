@@ -1,5 +1,6 @@
 package org.fundrbolt.tickets.promo.rest;
 
+import org.fundrbolt.tickets.platform.rest.Bodies;
 import org.fundrbolt.tickets.platform.rest.IfMatch;
 
 import org.fundrbolt.tickets.platform.rest.EventAccess;
@@ -29,6 +30,9 @@ import org.fundrbolt.tickets.promo.service.NewPromoCode;
 import org.fundrbolt.tickets.promo.service.PromoCodeChanges;
 import org.fundrbolt.tickets.promo.service.PromoCodeService;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.smallrye.mutiny.Uni;
 
 /** Admin endpoints of promo codes (API.md, "Promo codes"). */
@@ -39,10 +43,12 @@ public class PromoCodeResource {
 
     private final PromoCodeService promos;
     private final EventAccess access;
+    private final Bodies bodies;
 
-    public PromoCodeResource(PromoCodeService promos, EventAccess access) {
+    public PromoCodeResource(PromoCodeService promos, EventAccess access, Bodies bodies) {
         this.promos = promos;
         this.access = access;
+        this.bodies = bodies;
     }
 
     /** The list wrapper of API.md. */
@@ -74,9 +80,10 @@ public class PromoCodeResource {
     @Path("/{promo_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> update(@PathParam("event_id") String eventId, @PathParam("promo_id") String promoId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PromoCodeChanges body) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) throws JsonProcessingException {
         var event = access.administer(eventId);
-        return promos.update(event, promoIdOf(promoId), IfMatch.expectedVersion(ifMatch), body)
+        var changes = bodies.patch(body, PromoCodeChanges.class);
+        return promos.update(event, promoIdOf(promoId), IfMatch.expectedVersion(ifMatch), changes)
                 .map(PromoCodeResource::withEtag);
     }
 

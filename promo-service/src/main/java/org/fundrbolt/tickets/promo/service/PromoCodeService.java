@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +15,7 @@ import org.fundrbolt.tickets.promo.domain.PromoCode;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
 import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.rest.Patch;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -66,10 +66,7 @@ public class PromoCodeService {
     }
 
     /** Applies a PATCH under the row lock, so the checks against usage hold against concurrent redeems. */
-    public Uni<PromoCode> update(UUID eventId, UUID promoId, Long expectedVersion, PromoCodeChanges changes) {
-        if (changes == null) {
-            throw new DomainException(400, "malformed_json", "A JSON body is required.");
-        }
+    public Uni<PromoCode> update(UUID eventId, UUID promoId, Long expectedVersion, Patch<PromoCodeChanges> changes) {
         List<FieldError> nullErrors = new ArrayList<>();
         return pool.withTransaction(connection -> promos.lockById(connection, eventId, promoId).chain(current -> {
             found(current, promoId);
@@ -83,7 +80,7 @@ public class PromoCodeService {
                     .chain(() -> promos.updateDefinition(connection, edited))
                     .map(updated -> new PromoCode[] { current, updated });
         })).onFailure(failure -> PgErrors.isUniqueViolation(failure, UNIQUE_CODE))
-                .transform(failure -> codeExists(changes.code() == null ? "" : changes.code().map(PromoRules::normalise).orElse("")))
+                .transform(failure -> codeExists(changes.values().code() == null ? "" : PromoRules.normalise(changes.values().code())))
                 .call(pair -> cache.evict(eventId, pair[0].code(), pair[1].code()))
                 .map(pair -> pair[1]);
     }
@@ -104,37 +101,37 @@ public class PromoCodeService {
         })).call(deleted -> cache.evict(eventId, deleted.code())).replaceWithVoid();
     }
 
-    private static PromoCode merge(PromoCode current, PromoCodeChanges changes, List<FieldError> nullErrors) {
-        String code = required(changes.code(), current.code(), "code", nullErrors);
+    private static PromoCode merge(PromoCode current, Patch<PromoCodeChanges> patch, List<FieldError> nullErrors) {
+        PromoCodeChanges sent = patch.values();
+        String code = required(patch, "code", sent.code(), current.code(), nullErrors);
         return new PromoCode(current.id(), current.eventId(), code == null ? null : PromoRules.normalise(code),
-                required(changes.discountType(), current.discountType(), "discount_type", nullErrors),
-                required(changes.discountValue(), current.discountValue(), "discount_value", nullErrors),
-                nullable(changes.maxTotalUses(), current.maxTotalUses()),
-                nullable(changes.maxUsesPerDonor(), current.maxUsesPerDonor()), current.currentUses(),
-                PromoRules.millis(nullable(changes.validFrom(), current.validFrom())),
-                PromoRules.millis(nullable(changes.expiresAt(), current.expiresAt())),
-                required(changes.isActive(), current.isActive(), "is_active", nullErrors),
-                PromoRules.distinct(required(changes.packageIds(), current.packageIds(), "package_ids", nullErrors)),
+                required(patch, "discount_type", sent.discountType(), current.discountType(), nullErrors),
+                required(patch, "discount_value", sent.discountValue(), current.discountValue(), nullErrors),
+                nullable(patch, "max_total_uses", sent.maxTotalUses(), current.maxTotalUses()),
+                nullable(patch, "max_uses_per_donor", sent.maxUsesPerDonor(), current.maxUsesPerDonor()),
+                current.currentUses(),
+                PromoRules.millis(nullable(patch, "valid_from", sent.validFrom(), current.validFrom())),
+                PromoRules.millis(nullable(patch, "expires_at", sent.expiresAt(), current.expiresAt())),
+                required(patch, "is_active", sent.isActive(), current.isActive(), nullErrors),
+                PromoRules.distinct(required(patch, "package_ids", sent.packageIds(), current.packageIds(), nullErrors)),
                 current.version(), current.createdAt(), current.updatedAt());
     }
 
     /** Absent keeps the current value; an explicit null clears it. */
-    @SuppressWarnings("OptionalAssignedToNull")
-    private static <T> T nullable(Optional<T> change, T current) {
-        return change == null ? current : change.orElse(null);
+    private static <T> T nullable(Patch<?> patch, String field, T sent, T current) {
+        return patch.has(field) ? sent : current;
     }
 
     /** Absent keeps the current value; an explicit null is refused. */
-    @SuppressWarnings("OptionalAssignedToNull")
-    private static <T> T required(Optional<T> change, T current, String field, List<FieldError> errors) {
-        if (change == null) {
+    private static <T> T required(Patch<?> patch, String field, T sent, T current, List<FieldError> errors) {
+        if (!patch.has(field)) {
             return current;
         }
-        if (change.isEmpty()) {
+        if (sent == null) {
             errors.add(new FieldError(field, "must not be null"));
             return current;
         }
-        return change.get();
+        return sent;
     }
 
     private Uni<Void> requireValid(PromoCode promo, List<FieldError> earlier) {
