@@ -1,11 +1,11 @@
 package org.fundrbolt.tickets.catalog;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 
 import java.util.Map;
 import java.util.UUID;
+
+import org.fundrbolt.tickets.platform.testing.Tokens;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -15,7 +15,8 @@ public final class Api {
 
     public final UUID event = UUID.randomUUID();
     public final UUID user = UUID.randomUUID();
-    private final String token = Tokens.token(user, java.util.Set.of("event_coordinator"), java.util.List.of(event.toString()));
+    private final String token = Tokens.token(user, java.util.Set.of("event_coordinator"),
+            java.util.List.of(event.toString()));
 
     public RequestSpecification as() {
         return given().auth().oauth2(token).contentType(ContentType.JSON);

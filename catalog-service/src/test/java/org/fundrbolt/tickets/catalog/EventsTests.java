@@ -17,6 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.fundrbolt.tickets.platform.testing.Eventually;
 import org.fundrbolt.tickets.platform.testing.FailingTrigger;
@@ -28,7 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 
 /** Snapshots out through the outbox, sales and images in from Kafka, and the live sales stream. */
 @QuarkusTest
@@ -159,12 +160,12 @@ class EventsTests {
         UUID id = api.create("Gala", "100");
         String url = "http://localhost:8080/images/" + api.event + "/" + id + "/a.png";
         Kafka.send("media.images", id.toString(), new JsonObject()
-                    .put("message_id", UUID.randomUUID().toString()).put("package_id", id.toString())
-                    .put("event_id", api.event.toString()).put("image_url", url).put("version", 2)
+                .put("message_id", UUID.randomUUID().toString()).put("package_id", id.toString())
+                .put("event_id", api.event.toString()).put("image_url", url).put("version", 2)
                 .put("occurred_at", "2026-11-24T10:15:30.123Z").encode());
         Kafka.send("media.images", id.toString(), new JsonObject()
-                    .put("message_id", UUID.randomUUID().toString()).put("package_id", id.toString())
-                    .put("event_id", api.event.toString()).putNull("image_url").put("version", 1)
+                .put("message_id", UUID.randomUUID().toString()).put("package_id", id.toString())
+                .put("event_id", api.event.toString()).putNull("image_url").put("version", 1)
                 .put("occurred_at", "2026-11-24T10:15:29.123Z").encode());
         Eventually.value(() -> api.as().get(api.pkg(id)).then().extract().<String>path("image_url"), url::equals,
                 Duration.ofSeconds(60));

@@ -33,7 +33,7 @@ public class FakePurchase implements QuarkusTestResourceLifecycleManager {
         }
         Map<String, Integer> sold = new ConcurrentHashMap<>();
         List<JsonObject> calls = new CopyOnWriteArrayList<>();
-        boolean[] down = { false };
+        boolean[] down = {false};
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(buffer -> {
             String path = req.path();

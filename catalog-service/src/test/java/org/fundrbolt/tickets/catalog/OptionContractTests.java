@@ -40,7 +40,8 @@ class OptionContractTests {
         UUID id = api.create("Gala", "100");
         api.as().body(Map.of("label", "Meal", "option_type", "single_select", "choices", List.of("Fish", "Veg")))
                 .post(api.options(id)).then().statusCode(201).body("package_id", equalTo(id.toString()))
-                .body("label", equalTo("Meal")).body("choices", contains("Fish", "Veg")).body("is_required", equalTo(false))
+                .body("label", equalTo("Meal")).body("choices", contains("Fish", "Veg"))
+                .body("is_required", equalTo(false))
                 .body("display_order", equalTo(0)).body("max_length", nullValue());
         api.as().body(Map.of("label", "Name on badge", "option_type", "text_input", "is_required", true))
                 .post(api.options(id)).then().statusCode(201).body("max_length", equalTo(500))
@@ -59,9 +60,12 @@ class OptionContractTests {
         }
         List<Case> cases = List.of(
                 new Case(Map.of("label", "Meal", "option_type", "single_select"), "choices"),
-                new Case(Map.of("label", "Meal", "option_type", "single_select", "choices", List.of("Fish")), "choices"),
-                new Case(Map.of("label", "Meal", "option_type", "multi_select", "choices", List.of("A", "A")), "choices"),
-                new Case(Map.of("label", "Meal", "option_type", "multi_select", "choices", List.of("A", " ")), "choices"),
+                new Case(Map.of("label", "Meal", "option_type", "single_select", "choices", List.of("Fish")),
+                        "choices"),
+                new Case(Map.of("label", "Meal", "option_type", "multi_select", "choices", List.of("A", "A")),
+                        "choices"),
+                new Case(Map.of("label", "Meal", "option_type", "multi_select", "choices", List.of("A", " ")),
+                        "choices"),
                 new Case(Map.of("label", "Vegan", "option_type", "boolean", "choices", List.of("A", "B")), "choices"),
                 new Case(Map.of("label", "Vegan", "option_type", "boolean", "max_length", 10), "max_length"),
                 new Case(Map.of("label", "Note", "option_type", "text_input", "max_length", 1001), "max_length"),
@@ -70,7 +74,8 @@ class OptionContractTests {
                 new Case(Map.of("label", "Colour", "option_type", "colour"), "option_type"),
                 new Case(Map.of("option_type", "boolean"), "label"));
         for (Case c : cases) {
-            api.as().body(c.body()).post(api.options(id)).then().statusCode(422).body("code", equalTo("validation_failed"))
+            api.as().body(c.body()).post(api.options(id)).then().statusCode(422)
+                    .body("code", equalTo("validation_failed"))
                     .body("errors.field", contains(c.field()));
         }
         api.as().body("{\"label\":\"A\",\"option_type\":\"boolean\",\"extra\":1}").post(api.options(id)).then()
@@ -132,7 +137,8 @@ class OptionContractTests {
         api.as().body("{\"is_required\":true,\"label\":\"Menu\"}").patch(api.options(id) + "/" + option).then()
                 .statusCode(200).body("is_required", equalTo(true)).body("label", equalTo("Menu"));
         api.as().delete(api.options(id) + "/" + option).then().statusCode(204);
-        api.as().delete(api.options(id) + "/" + option).then().statusCode(404).body("code", equalTo("option_not_found"));
+        api.as().delete(api.options(id) + "/" + option).then().statusCode(404).body("code",
+                equalTo("option_not_found"));
         api.as().get(api.pkg(id)).then().body("custom_options.size()", equalTo(0)).body("version", equalTo(5));
     }
 

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.catalog;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,7 +29,8 @@ class PackageContractTests {
 
     @Test
     void createsPackageWithDefaultsAndLocation() {
-        var response = api.as().body(Map.of("name", "  VIP Table  ", "price", new BigDecimal("1200"))).post(api.packages())
+        var response = api.as().body(Map.of("name", "  VIP Table  ", "price", new BigDecimal("1200")))
+                .post(api.packages())
                 .then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString(api.packages() + "/"))
                 .body("name", equalTo("VIP Table")).body("event_id", equalTo(api.event.toString()))
                 .body("description", nullValue()).body("quantity_limit", nullValue()).body("sold_count", equalTo(0))
@@ -59,7 +59,8 @@ class PackageContractTests {
     void rejectsBrokenFieldsWithOneErrorPerField() {
         api.as().body(Map.of("name", "   ", "price", -1, "quantity_limit", 0, "display_order", -1,
                 "seats_per_package", 51, "description", "x".repeat(2001))).post(api.packages())
-                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("validation_failed"))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"))
                 .body("title", equalTo("Validation failed"))
                 .body("errors.field", containsInAnyOrder("name", "price", "quantity_limit", "display_order",
                         "seats_per_package", "description"));
@@ -86,7 +87,8 @@ class PackageContractTests {
     void refusesUnknownFieldsMalformedJsonAndWrongTypes() {
         api.as().body("{\"name\":\"A\",\"price\":1,\"colour\":\"red\"}").post(api.packages())
                 .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("unknown_field"));
-        api.as().body("{\"name\":\"A\",").post(api.packages()).then().statusCode(400).body("code", equalTo("malformed_json"));
+        api.as().body("{\"name\":\"A\",").post(api.packages()).then().statusCode(400).body("code",
+                equalTo("malformed_json"));
         api.as().body("{\"name\":\"A\",\"price\":\"12\"}").post(api.packages()).then().statusCode(400)
                 .body("code", equalTo("malformed_json"));
         api.as().body("{\"name\":5,\"price\":12}").post(api.packages()).then().statusCode(400)
@@ -95,8 +97,10 @@ class PackageContractTests {
         api.as().body("{\"name\":\"A\",\"price\":1,\"quantity_limit\":1.5}").post(api.packages()).then()
                 .statusCode(400).body("code", equalTo("malformed_json"));
         UUID id = api.create("A", "1");
-        api.as().body("{\"colour\":\"red\"}").patch(api.pkg(id)).then().statusCode(400).body("code", equalTo("unknown_field"));
-        api.as().body("{\"price\":true}").patch(api.pkg(id)).then().statusCode(400).body("code", equalTo("malformed_json"));
+        api.as().body("{\"colour\":\"red\"}").patch(api.pkg(id)).then().statusCode(400).body("code",
+                equalTo("unknown_field"));
+        api.as().body("{\"price\":true}").patch(api.pkg(id)).then().statusCode(400).body("code",
+                equalTo("malformed_json"));
         api.as().get(api.packages()).then().body("packages.id", contains(id.toString()));
     }
 
@@ -221,7 +225,8 @@ class PackageContractTests {
             api.as().body(Map.of("package_ids", ids)).post(api.packages() + "/reorder").then().statusCode(422)
                     .contentType("application/problem+json").body("code", equalTo("invalid_reorder"));
         }
-        api.as().body("{}").post(api.packages() + "/reorder").then().statusCode(422).body("code", equalTo("invalid_reorder"));
+        api.as().body("{}").post(api.packages() + "/reorder").then().statusCode(422).body("code",
+                equalTo("invalid_reorder"));
         api.as().get(api.packages()).then().body("packages.id", contains(a.toString(), b.toString()))
                 .body("packages.version", contains(1, 1));
     }

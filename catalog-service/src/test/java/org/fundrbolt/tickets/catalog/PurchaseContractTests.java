@@ -31,8 +31,9 @@ class PurchaseContractTests {
                 .containsEntry("quantity_limit", 20).containsEntry("catalog_version", 2);
         String bearer = call.getString("authorization");
         assertThat(bearer).startsWith("Bearer ");
-        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(bearer.substring(7).split("\\.")[1]),
-                StandardCharsets.UTF_8));
+        JsonObject claims = new JsonObject(
+                new String(Base64.getUrlDecoder().decode(bearer.substring(7).split("\\.")[1]),
+                        StandardCharsets.UTF_8));
         assertThat(claims.getString("sub")).isEqualTo("catalog-service");
         assertThat(claims.getJsonArray("groups").getList()).contains("service");
         api.as().body("{\"name\":\"Renamed\"}").patch(api.pkg(id)).then().statusCode(200);
@@ -61,7 +62,8 @@ class PurchaseContractTests {
         } finally {
             PurchaseFake.down(false);
         }
-        api.as().get(api.pkg(id)).then().statusCode(200).body("quantity_limit", equalTo(100)).body("version", equalTo(1));
+        api.as().get(api.pkg(id)).then().statusCode(200).body("quantity_limit", equalTo(100)).body("version",
+                equalTo(1));
     }
 
     @Test
@@ -71,8 +73,10 @@ class PurchaseContractTests {
         api.as().delete(api.pkg(id)).then().statusCode(204);
         api.as().get(api.pkg(id)).then().statusCode(200).body("is_enabled", equalTo(false)).body("version", equalTo(2));
         api.as().get(api.pkg(id) + "/audit").then().statusCode(200).body("entries.size()", equalTo(1))
-                .body("entries[0].action", equalTo("disabled")).body("entries[0].entity_type", equalTo("ticket_package"))
+                .body("entries[0].action", equalTo("disabled"))
+                .body("entries[0].entity_type", equalTo("ticket_package"))
                 .body("entries[0].field_name", equalTo("is_enabled")).body("entries[0].old_value", equalTo("true"))
-                .body("entries[0].new_value", equalTo("false")).body("entries[0].user_id", equalTo(api.user.toString()));
+                .body("entries[0].new_value", equalTo("false"))
+                .body("entries[0].user_id", equalTo(api.user.toString()));
     }
 }

@@ -1,13 +1,12 @@
 package org.fundrbolt.tickets.gateway;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

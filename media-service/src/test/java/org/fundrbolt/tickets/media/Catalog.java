@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.media;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fundrbolt.tickets.platform.testing.Kafka;
+import org.fundrbolt.tickets.platform.testing.Tokens;
 
 /** Plays catalog-service on the real broker: announces package snapshots, and reads what media publishes. */
 final class Catalog {
@@ -23,7 +22,8 @@ final class Catalog {
         String snapshot = """
                 {"message_id":"%s","event_type":"package_snapshot","package_id":"%s","event_id":"%s",\
                 "version":%d,"deleted":%b,"name":"Gala table","price":"1200.00","options":[],\
-                "occurred_at":"%s"}""".formatted(UUID.randomUUID(), packageId, eventId, version, deleted, Instant.now());
+                "occurred_at":"%s"}""".formatted(UUID.randomUUID(), packageId, eventId, version, deleted,
+                Instant.now());
         Kafka.send("catalog.packages", packageId.toString(), snapshot);
     }
 

@@ -16,7 +16,8 @@ class FoundationTests extends FoundationContract {
 
     @Override
     protected ValidatableResponse adminCall(RequestSpecification request, UUID event) {
-        return request.delete("/api/v1/admin/events/" + event + "/tickets/packages/" + UUID.randomUUID() + "/image").then();
+        return request.delete("/api/v1/admin/events/" + event + "/tickets/packages/" + UUID.randomUUID() + "/image")
+                .then();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.media;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -9,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +104,8 @@ class ImageValidationTests {
 
     @Test
     void requiresTheFilePart() {
-        given().auth().oauth2(Tokens.coordinator(event)).multiPart("picture", "p.png", TestImages.png(8, 8), "image/png")
+        given().auth().oauth2(Tokens.coordinator(event))
+                .multiPart("picture", "p.png", TestImages.png(8, 8), "image/png")
                 .post(PackageImageTests.imagePath(event, pkg)).then().statusCode(422)
                 .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("file"));
     }

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.media;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +15,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,8 +98,8 @@ class PackageImageTests {
         assertThat(TestImages.contains(stored, "Exif")).isFalse();
         assertThat(TestImages.contains(stored, "GPS")).isFalse();
         assertThat(TestImages.contains(stored, TestImages.COMMENT_SECRET)).isFalse();
-        assertThat(TestImages.contains(stored, new byte[] { (byte) 0xFF, (byte) 0xE1 })).isFalse();
-        assertThat(TestImages.contains(stored, new byte[] { (byte) 0xFF, (byte) 0xFE })).isFalse();
+        assertThat(TestImages.contains(stored, new byte[]{(byte) 0xFF, (byte) 0xE1})).isFalse();
+        assertThat(TestImages.contains(stored, new byte[]{(byte) 0xFF, (byte) 0xFE})).isFalse();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(stored));
         assertThat(image.getWidth()).isEqualTo(40);
         assertThat(image.getHeight()).isEqualTo(30);

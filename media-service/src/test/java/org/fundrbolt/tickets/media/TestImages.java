@@ -62,7 +62,7 @@ final class TestImages {
         byte[] plain = jpeg(width, height);
         ByteArrayOutputStream tiff = new ByteArrayOutputStream();
         // Big-endian TIFF header, one empty IFD, then the GPS text as trailing payload.
-        tiff.writeBytes(new byte[] { 'M', 'M', 0, 0x2A, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0 });
+        tiff.writeBytes(new byte[]{'M', 'M', 0, 0x2A, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0});
         tiff.writeBytes(EXIF_SECRET.getBytes(StandardCharsets.US_ASCII));
         byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.toByteArray());
         byte[] comment = COMMENT_SECRET.getBytes(StandardCharsets.US_ASCII);
@@ -78,10 +78,10 @@ final class TestImages {
     /** A JPEG whose EXIF (little-endian TIFF, one IFD entry) says how to turn it for display. */
     static byte[] jpegWithOrientation(BufferedImage picture, int orientation) {
         byte[] plain = encode(picture, "jpeg");
-        byte[] tiff = { 'I', 'I', 0x2A, 0, 8, 0, 0, 0, // header, IFD0 at offset 8
+        byte[] tiff = {'I', 'I', 0x2A, 0, 8, 0, 0, 0, // header, IFD0 at offset 8
                 1, 0, // one entry
                 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0, // Orientation, SHORT, 1 value
-                0, 0, 0, 0 }; // no next IFD
+                0, 0, 0, 0}; // no next IFD
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0xFF);
         out.write(0xD8);
@@ -93,11 +93,11 @@ final class TestImages {
     /** A PNG whose header claims {@code width × height} pixels, with a token amount of image data. */
     static byte[] pngBomb(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
+        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
                 .put((byte) 0).put((byte) 0).put((byte) 0);
         pngChunk(out, "IHDR", header.array());
-        pngChunk(out, "IDAT", new byte[] { 0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01 });
+        pngChunk(out, "IDAT", new byte[]{0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
         pngChunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
@@ -105,8 +105,8 @@ final class TestImages {
     /** The tiny WebP turned into an extended one (VP8X) carrying an EXIF and an XMP chunk. */
     static byte[] webpWithExifAndXmp() {
         byte[] imageChunk = Arrays.copyOfRange(TINY_WEBP, 12, TINY_WEBP.length);
-        byte[] vp8x = new byte[] { 0x08 | 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-        byte[] exif = concat(new byte[] { 'M', 'M', 0, 0x2A, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0 },
+        byte[] vp8x = new byte[]{0x08 | 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        byte[] exif = concat(new byte[]{'M', 'M', 0, 0x2A, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0},
                 EXIF_SECRET.getBytes(StandardCharsets.US_ASCII));
         byte[] xmp = "<x:xmpmeta>secret-xmp</x:xmpmeta>".getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -129,7 +129,7 @@ final class TestImages {
     }
 
     static boolean contains(byte[] haystack, byte[] needle) {
-        outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
+        outer : for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.promo;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fundrbolt.tickets.promo.PromoFixtures.adminPath;
@@ -23,6 +21,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,7 +111,8 @@ class PromoCodeAdminTests {
                 .post(adminPath(event)).then().statusCode(400).body("code", equalTo("unknown_field"));
         admin().body("{\"code\":\"TYPE\",\"discount_type\":\"fixed_amount\",\"discount_value\":\"10\"}")
                 .post(adminPath(event)).then().statusCode(400).body("code", equalTo("malformed_json"));
-        admin().body("{\"code\":\"TYPE\",\"discount_type\":\"fixed_amount\",\"discount_value\":10,\"max_total_uses\":1.5}")
+        admin().body(
+                "{\"code\":\"TYPE\",\"discount_type\":\"fixed_amount\",\"discount_value\":10,\"max_total_uses\":1.5}")
                 .post(adminPath(event)).then().statusCode(400).body("code", equalTo("malformed_json"));
         admin().body("{\"code\":\"BROKEN\",").post(adminPath(event)).then().statusCode(400)
                 .body("code", equalTo("malformed_json"));
@@ -189,7 +189,8 @@ class PromoCodeAdminTests {
     @Test
     void answersPromoNotFoundForUnknownMalformedAndOtherEventsIds() {
         UUID other = UUID.randomUUID();
-        UUID foreign = createCode(other, Map.of("code", "FOREIGN", "discount_type", "fixed_amount", "discount_value", 5));
+        UUID foreign = createCode(other,
+                Map.of("code", "FOREIGN", "discount_type", "fixed_amount", "discount_value", 5));
         admin().get(adminPath(event) + "/" + UUID.randomUUID()).then().statusCode(404)
                 .body("code", equalTo("promo_not_found"));
         admin().get(adminPath(event) + "/not-a-uuid").then().statusCode(404).body("code", equalTo("promo_not_found"));

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.promo;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.fundrbolt.tickets.promo.PromoFixtures.adminPath;
 import static org.fundrbolt.tickets.promo.PromoFixtures.createCode;
@@ -10,8 +8,8 @@ import static org.fundrbolt.tickets.promo.PromoFixtures.redeem;
 import static org.fundrbolt.tickets.promo.PromoFixtures.validate;
 import static org.fundrbolt.tickets.promo.PromoFixtures.validatePath;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +19,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -64,9 +63,11 @@ class PromoValidationTests {
 
     @Test
     void answersNotFoundForAnUnknownCodeOrAnotherEventsCode() {
-        createCode(UUID.randomUUID(), Map.of("code", "ELSEWHERE", "discount_type", "fixed_amount", "discount_value", 5));
+        createCode(UUID.randomUUID(),
+                Map.of("code", "ELSEWHERE", "discount_type", "fixed_amount", "discount_value", 5));
         validate(event, donor, "ELSEWHERE", null, null).statusCode(404).body("code", equalTo("promo_code_not_found"));
-        validate(event, donor, "NO-SUCH-CODE", null, null).statusCode(404).body("code", equalTo("promo_code_not_found"));
+        validate(event, donor, "NO-SUCH-CODE", null, null).statusCode(404).body("code",
+                equalTo("promo_code_not_found"));
         validate(event, donor, "x", null, null).statusCode(404).body("code", equalTo("promo_code_not_found"));
     }
 
@@ -74,10 +75,12 @@ class PromoValidationTests {
     void answersExpiredForExpiredNotYetValidAndInactiveCodes() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         createCode(event, Map.of("code", "PAST", "discount_type", "fixed_amount", "discount_value", 5,
-                "valid_from", now.minus(2, ChronoUnit.DAYS).toString(), "expires_at", now.minus(1, ChronoUnit.DAYS).toString()));
+                "valid_from", now.minus(2, ChronoUnit.DAYS).toString(), "expires_at",
+                now.minus(1, ChronoUnit.DAYS).toString()));
         createCode(event, Map.of("code", "FUTURE", "discount_type", "fixed_amount", "discount_value", 5,
                 "valid_from", now.plus(1, ChronoUnit.DAYS).toString()));
-        createCode(event, Map.of("code", "OFF", "discount_type", "fixed_amount", "discount_value", 5, "is_active", false));
+        createCode(event,
+                Map.of("code", "OFF", "discount_type", "fixed_amount", "discount_value", 5, "is_active", false));
         for (String code : List.of("PAST", "FUTURE", "OFF")) {
             validate(event, donor, code, null, null).statusCode(410).body("code", equalTo("promo_code_expired"));
         }
@@ -86,8 +89,10 @@ class PromoValidationTests {
     @Test
     void answersExhaustedForTheTotalAndThePerDonorLimit() {
         UUID pkg = UUID.randomUUID();
-        createCode(event, Map.of("code", "ONCE", "discount_type", "fixed_amount", "discount_value", 5, "max_total_uses", 1));
-        createCode(event, Map.of("code", "EACH", "discount_type", "fixed_amount", "discount_value", 5, "max_uses_per_donor", 1));
+        createCode(event,
+                Map.of("code", "ONCE", "discount_type", "fixed_amount", "discount_value", 5, "max_total_uses", 1));
+        createCode(event,
+                Map.of("code", "EACH", "discount_type", "fixed_amount", "discount_value", 5, "max_uses_per_donor", 1));
         redeem(event, UUID.randomUUID(), UUID.randomUUID(), "ONCE", pkg, "20.00").statusCode(201);
         redeem(event, UUID.randomUUID(), donor, "EACH", pkg, "20.00").statusCode(201);
         validate(event, donor, "ONCE", null, null).statusCode(409).body("code", equalTo("promo_code_exhausted"));
@@ -107,9 +112,11 @@ class PromoValidationTests {
                 "package_ids", List.of(inScope.toString())));
         createCode(event, Map.of("code", "ANY", "discount_type", "fixed_amount", "discount_value", 5));
         validate(event, donor, "SCOPED", inScope, 1).statusCode(200);
-        validate(event, donor, "SCOPED", outOfScope, 1).statusCode(422).body("code", equalTo("promo_code_not_applicable"));
+        validate(event, donor, "SCOPED", outOfScope, 1).statusCode(422).body("code",
+                equalTo("promo_code_not_applicable"));
         validate(event, donor, "ANY", foreign, 1).statusCode(422).body("code", equalTo("promo_code_not_applicable"));
-        validate(event, donor, "ANY", UUID.randomUUID(), 1).statusCode(422).body("code", equalTo("promo_code_not_applicable"));
+        validate(event, donor, "ANY", UUID.randomUUID(), 1).statusCode(422).body("code",
+                equalTo("promo_code_not_applicable"));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.promo;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fundrbolt.tickets.promo.PromoFixtures.applicationStatus;
@@ -28,6 +26,7 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.fundrbolt.tickets.promo.service.Reconciler;
 import org.junit.jupiter.api.Test;
 
@@ -161,7 +160,8 @@ class RedemptionTests {
 
     @Test
     void answersTheValidateCodesOnRedeem() {
-        createCode(event, Map.of("code", "OFF", "discount_type", "fixed_amount", "discount_value", 5, "is_active", false));
+        createCode(event,
+                Map.of("code", "OFF", "discount_type", "fixed_amount", "discount_value", 5, "is_active", false));
         createCode(event, Map.of("code", "SCOPED", "discount_type", "fixed_amount", "discount_value", 5,
                 "package_ids", List.of()));
         redeem(event, UUID.randomUUID(), UUID.randomUUID(), "MISSING", pkg, "20.00").statusCode(404)
@@ -189,7 +189,8 @@ class RedemptionTests {
                 .body(body(UUID.randomUUID(), UUID.randomUUID(), "STRICT").replace("}", ",\"extra\":1}"))
                 .post("/internal/v1/redemptions").then().statusCode(400).body("code", equalTo("unknown_field"));
         given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
-                .body(body(UUID.randomUUID(), UUID.randomUUID(), "STRICT").replace("\"quantity\":1", "\"quantity\":\"1\""))
+                .body(body(UUID.randomUUID(), UUID.randomUUID(), "STRICT").replace("\"quantity\":1",
+                        "\"quantity\":\"1\""))
                 .post("/internal/v1/redemptions").then().statusCode(400).body("code", equalTo("malformed_json"));
         assertThat(currentUses(pool, promo)).isZero();
     }
@@ -204,7 +205,7 @@ class RedemptionTests {
         redeem(event, fresh, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
         redeem(event, oldButSold, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
         pool.preparedQuery("UPDATE promo_code_applications SET created_at = now() - interval '6 minutes' "
-                + "WHERE purchase_id = ANY($1)").execute(Tuple.of(new UUID[] { old, oldButSold })).await().indefinitely();
+                + "WHERE purchase_id = ANY($1)").execute(Tuple.of(new UUID[]{old, oldButSold})).await().indefinitely();
         pool.preparedQuery("UPDATE promo_code_applications SET status = 'confirmed' WHERE purchase_id = $1")
                 .execute(Tuple.of(oldButSold)).await().indefinitely();
         assertThat(reconciler.releaseStale().await().indefinitely()).isGreaterThanOrEqualTo(1);

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.purchase;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,29 +7,21 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 class CheckoutTests extends SaleFixture {
@@ -41,10 +31,12 @@ class CheckoutTests extends SaleFixture {
         UUID packageId = packageOnSale("1200.00", 100, null);
         UUID donor = UUID.randomUUID();
         buy(donor, packageId, 2, null, null).then().statusCode(201)
-                .body("quantity", equalTo(2)).body("unit_price", equalTo(1200.00f)).body("base_price", equalTo(2400.00f))
+                .body("quantity", equalTo(2)).body("unit_price", equalTo(1200.00f))
+                .body("base_price", equalTo(2400.00f))
                 .body("discount_amount", equalTo(0.00f)).body("total_price", equalTo(2400.00f))
                 .body("donor_id", equalTo(donor.toString())).body("tickets", hasSize(2))
-                .body("created_at", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"))
+                .body("created_at",
+                        org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"))
                 .body("tickets[0].ticket_number", org.hamcrest.Matchers.matchesPattern("E[0-9A-F]{4}-\\d{6}"));
         given().auth().oauth2(Tokens.donor(donor)).get("/api/v1/me/tickets/purchases").then().statusCode(200)
                 .body("purchases", hasSize(1));
@@ -86,7 +78,8 @@ class CheckoutTests extends SaleFixture {
         assertThat(Set.copyOf(ids)).hasSize(1);
         assertThat(purchasedQuantity(packageId)).isEqualTo(1);
         buy(donor, packageId, 1, "key-123", null).then().statusCode(201).body("id", equalTo(ids.get(0)));
-        buy(donor, packageId, 2, "key-123", null).then().statusCode(422).body("code", equalTo("idempotency_key_reused"));
+        buy(donor, packageId, 2, "key-123", null).then().statusCode(422).body("code",
+                equalTo("idempotency_key_reused"));
         // the key is scoped to the donor: another donor's same key is another purchase
         buy(UUID.randomUUID(), packageId, 1, "key-123", null).then().statusCode(201);
     }
@@ -147,7 +140,8 @@ class CheckoutTests extends SaleFixture {
     @Test
     void refusesBadBodiesWithProblems() {
         UUID packageId = packageOnSale("10.00", null, null);
-        buy(UUID.randomUUID(), packageId, 0, null, null).then().statusCode(422).body("code", equalTo("validation_failed"));
+        buy(UUID.randomUUID(), packageId, 0, null, null).then().statusCode(422).body("code",
+                equalTo("validation_failed"));
         buy(UUID.randomUUID(), packageId, 101, null, null).then().statusCode(422);
         given().auth().oauth2(Tokens.donor(UUID.randomUUID())).contentType("application/json")
                 .body("{\"package_id\":\"" + packageId + "\",\"quantity\":\"1\"}")
@@ -186,11 +180,13 @@ class CheckoutTests extends SaleFixture {
                 "value.deserializer", StringDeserializer.class.getName()))) {
             // Start from the end of the topic: only this test's sale matters.
             List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor("purchase.sales").stream()
-                    .map(info -> new org.apache.kafka.common.TopicPartition("purchase.sales", info.partition())).toList();
+                    .map(info -> new org.apache.kafka.common.TopicPartition("purchase.sales", info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            String purchaseId = buy(UUID.randomUUID(), packageId, 3, null, null).then().statusCode(201).extract().path("id");
+            String purchaseId = buy(UUID.randomUUID(), packageId, 3, null, null).then().statusCode(201).extract()
+                    .path("id");
             Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -237,6 +233,7 @@ class CheckoutTests extends SaleFixture {
                 .body(Map.of("event_id", event.toString(), "catalog_version", 3))
                 .post("/internal/v1/inventory/" + packageId + "/retire").then().statusCode(200)
                 .body("sold_count", equalTo(4));
-        buy(UUID.randomUUID(), packageId, 1, null, null).then().statusCode(404).body("code", equalTo("package_not_found"));
+        buy(UUID.randomUUID(), packageId, 1, null, null).then().statusCode(404).body("code",
+                equalTo("package_not_found"));
     }
 }

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.purchase;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -17,6 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
 
 /**
  * The purchases export of a sold-out gala: 100,000 seat rows of about 2.3 KB each (four long answers), some
@@ -61,14 +61,16 @@ class LargeExportTests extends SaleFixture {
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
                 + "/api/v1/admin/events/" + event + "/tickets/purchases/export.csv"))
                 .header("Authorization", "Bearer " + Tokens.coordinator(event)).timeout(Duration.ofMinutes(5)).build();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
 
         long lines = 0;
         long characters = 0;
         long heapPeak = 0;
         double writtenWhilePaused = -1;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             assertThat(header).endsWith(",promo_code," + String.join(",", labels));
             String line;
@@ -84,13 +86,16 @@ class LargeExportTests extends SaleFixture {
                     heapPeak = Math.max(heapPeak, heapAfterGc() - heapBefore);
                 }
                 if (lines == 1 || lines == ROWS) {
-                    assertThat(line).contains("," + "a".repeat(ANSWER_LENGTH) + ",").endsWith("d".repeat(ANSWER_LENGTH));
+                    assertThat(line).contains("," + "a".repeat(ANSWER_LENGTH) + ",")
+                            .endsWith("d".repeat(ANSWER_LENGTH));
                 }
             }
         }
 
-        System.out.printf("large export: %d rows, %d MiB in %d ms; heap growth at most %d MiB; %.0f rows written while the reader paused%n",
-                lines, characters / MIB, Duration.between(started, java.time.Instant.now()).toMillis(), heapPeak / MIB, writtenWhilePaused);
+        System.out.printf(
+                "large export: %d rows, %d MiB in %d ms; heap growth at most %d MiB; %.0f rows written while the reader paused%n",
+                lines, characters / MIB, Duration.between(started, java.time.Instant.now()).toMillis(), heapPeak / MIB,
+                writtenWhilePaused);
         assertThat(lines).as("one row per seat").isEqualTo(ROWS);
         assertThat(characters).as("the export is far larger than the heap it may use").isGreaterThan(200 * MIB);
         assertThat(writtenWhilePaused).as("rows produced while the reader paused after 2,000 of %d", ROWS)
@@ -101,20 +106,27 @@ class LargeExportTests extends SaleFixture {
 
     /** Ten thousand table purchases of ten seats, each with four long answers, written straight to the database. */
     private void soldOut(UUID packageId, List<UUID> optionIds, List<String> labels) {
-        pool.withTransaction(connection -> connection.preparedQuery("""
-                INSERT INTO purchases (id, event_id, package_id, donor_id, package_name, quantity, seats_per_package,
-                    unit_price, base_price, discount_amount, total_price, inventory_version, sold_count_after, created_at)
-                SELECT gen_random_uuid(), $1, $2, gen_random_uuid(), 'Table of ten', 1, $3, 100.00, 100.00, 0.00, 100.00,
-                    g, g, now() + g * interval '1 millisecond'
-                FROM generate_series(1, $4) g""").execute(Tuple.of(event, packageId, SEATS, PURCHASES))
-                .chain(() -> connection.preparedQuery("""
-                        INSERT INTO purchase_option_responses (purchase_id, option_id, position, label, option_type, value)
-                        SELECT p.id, o.id, o.position, o.label, 'text_input', to_jsonb(repeat(o.letter, $6))
-                        FROM purchases p CROSS JOIN (VALUES ($2::uuid, 0, $7, 'a'), ($3::uuid, 1, $8, 'b'),
-                            ($4::uuid, 2, $9, 'c'), ($5::uuid, 3, $10, 'd')) AS o (id, position, label, letter)
-                        WHERE p.event_id = $1""").execute(Tuple.from(List.of(event, optionIds.get(0), optionIds.get(1),
-                        optionIds.get(2), optionIds.get(3), ANSWER_LENGTH, labels.get(0), labels.get(1), labels.get(2),
-                        labels.get(3)))))
+        pool.withTransaction(connection -> connection
+                .preparedQuery(
+                        """
+                                INSERT INTO purchases (id, event_id, package_id, donor_id, package_name, quantity, seats_per_package,
+                                    unit_price, base_price, discount_amount, total_price, inventory_version, sold_count_after, created_at)
+                                SELECT gen_random_uuid(), $1, $2, gen_random_uuid(), 'Table of ten', 1, $3, 100.00, 100.00, 0.00, 100.00,
+                                    g, g, now() + g * interval '1 millisecond'
+                                FROM generate_series(1, $4) g""")
+                .execute(Tuple.of(event, packageId, SEATS, PURCHASES))
+                .chain(() -> connection
+                        .preparedQuery(
+                                """
+                                        INSERT INTO purchase_option_responses (purchase_id, option_id, position, label, option_type, value)
+                                        SELECT p.id, o.id, o.position, o.label, 'text_input', to_jsonb(repeat(o.letter, $6))
+                                        FROM purchases p CROSS JOIN (VALUES ($2::uuid, 0, $7, 'a'), ($3::uuid, 1, $8, 'b'),
+                                            ($4::uuid, 2, $9, 'c'), ($5::uuid, 3, $10, 'd')) AS o (id, position, label, letter)
+                                        WHERE p.event_id = $1""")
+                        .execute(Tuple.from(List.of(event, optionIds.get(0), optionIds.get(1),
+                                optionIds.get(2), optionIds.get(3), ANSWER_LENGTH, labels.get(0), labels.get(1),
+                                labels.get(2),
+                                labels.get(3)))))
                 .chain(() -> connection.preparedQuery("""
                         INSERT INTO tickets (id, purchase_id, event_id, seat_index, ticket_number, qr_code)
                         SELECT gen_random_uuid(), p.id, p.event_id, s, 'BULK-' || p.seq || '-' || s, 'not-a-real-code'

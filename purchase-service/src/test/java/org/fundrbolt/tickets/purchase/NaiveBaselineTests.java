@@ -19,6 +19,7 @@ class NaiveBaselineTests extends SaleFixture {
 
     /** Switches the sale path to the optimistic read-version-retry baseline. */
     public static class NaiveMode implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("purchase.sale-mode", "naive",

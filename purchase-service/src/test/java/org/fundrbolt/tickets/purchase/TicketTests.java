@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.purchase;
 
-import org.fundrbolt.tickets.platform.testing.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,7 +77,8 @@ class TicketTests extends SaleFixture {
         String ticket = bought.jsonPath().getString("tickets[0].id");
         String qr = bought.jsonPath().getString("tickets[0].qr_code");
         patch(donor, ticket, Map.of("guest_name", "Ada Lovelace", "guest_email", "ada@example.org")).then()
-                .statusCode(200).body("guest_name", equalTo("Ada Lovelace")).body("guest_email", equalTo("ada@example.org"));
+                .statusCode(200).body("guest_name", equalTo("Ada Lovelace"))
+                .body("guest_email", equalTo("ada@example.org"));
         patch(donor, ticket, Map.of("guest_email", "not-an-email")).then().statusCode(422)
                 .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("guest_email"));
         patch(donor, ticket, Map.of("seat", "A1")).then().statusCode(400).body("code", equalTo("unknown_field"));
@@ -129,7 +129,8 @@ class TicketTests extends SaleFixture {
         String purchase = buy(UUID.randomUUID(), table, 1, null, new JsonArray().add(answer(meal, "Fish"))
                 .add(answer(note, "=1+1,\"a\"")).add(answer(extras, new JsonArray().add("Wine").add("Valet"))))
                 .then().statusCode(201).extract().path("id");
-        Response csv = given().auth().oauth2(admin()).get("/api/v1/admin/events/" + event + "/tickets/purchases/export.csv");
+        Response csv = given().auth().oauth2(admin())
+                .get("/api/v1/admin/events/" + event + "/tickets/purchases/export.csv");
         csv.then().statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment"));
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.asString().split("\r\n");

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.catalog.client;
 
-import org.fundrbolt.tickets.platform.client.ServiceToken;
-
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -11,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.fundrbolt.tickets.platform.client.ServiceToken;
 
 import io.smallrye.mutiny.Uni;
 
@@ -48,7 +47,8 @@ public class PurchaseClient {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<Integer> retire(UUID eventId, UUID packageId, long catalogVersion) {
         return Uni.createFrom().item(token::bearer)
-                .flatMap(bearer -> api.retire(packageId, bearer, new PurchaseApi.RetireRequest(eventId, catalogVersion)))
+                .flatMap(
+                        bearer -> api.retire(packageId, bearer, new PurchaseApi.RetireRequest(eventId, catalogVersion)))
                 .map(PurchaseApi.SoldCount::soldCount);
     }
 

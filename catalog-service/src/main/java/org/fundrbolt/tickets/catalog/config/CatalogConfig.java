@@ -11,9 +11,9 @@ public interface CatalogConfig {
 
     Sales sales();
 
-
     /** The live sales view. */
     interface Sales {
+
         /** How long the Redis copy of an event's figures is trusted before the projection is read again. */
         @WithDefault("10S")
         Duration cacheTtl();

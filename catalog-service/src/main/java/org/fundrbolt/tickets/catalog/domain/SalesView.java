@@ -10,6 +10,7 @@ public record SalesView(UUID eventId, long totalSold, long totalTickets, BigDeci
         List<PackageFigures> packages, Instant updatedAt) {
 
     /** One package's line. */
-    public record PackageFigures(UUID packageId, String name, int soldCount, Integer quantityLimit, BigDecimal revenue) {
+    public record PackageFigures(UUID packageId, String name, int soldCount, Integer quantityLimit,
+            BigDecimal revenue) {
     }
 }

@@ -59,7 +59,8 @@ public class SalesConsumer {
     /** A batch the database refused as data: apply its sales one at a time, parking only the bad ones. */
     private Uni<Void> oneByOne(List<Sale> batch) {
         return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(sale -> policy.apply(CHANNEL, () -> sales.apply(List.of(sale.event())))
+                .onItem()
+                .transformToUniAndConcatenate(sale -> policy.apply(CHANNEL, () -> sales.apply(List.of(sale.event())))
                         .onFailure(ConsumerPolicy::isPoison).recoverWithUni(() -> deadLetter(List.of(sale.record()))))
                 .collect().last().replaceWithVoid();
     }

@@ -42,7 +42,8 @@ public class AuditRepository {
                 .execute(tuple(packageId, eventId)).map(rows -> {
                     List<AuditEntry> entries = new ArrayList<>();
                     for (Row row : rows) {
-                        entries.add(new AuditEntry(row.getUUID("id"), row.getUUID("event_id"), row.getUUID("package_id"),
+                        entries.add(new AuditEntry(row.getUUID("id"), row.getUUID("event_id"),
+                                row.getUUID("package_id"),
                                 row.getString("entity_type"), row.getUUID("entity_id"), row.getString("action"),
                                 row.getString("field_name"), row.getString("old_value"), row.getString("new_value"),
                                 row.getUUID("user_id"), instant(row, "created_at")));

@@ -39,8 +39,9 @@ public class OptionRepository {
     }
 
     public Uni<Void> insert(SqlConnection conn, CustomOption o) {
-        return conn.preparedQuery("INSERT INTO custom_ticket_options (id, package_id, slot, label, option_type, choices,"
-                + " is_required, display_order, max_length, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+        return conn
+                .preparedQuery("INSERT INTO custom_ticket_options (id, package_id, slot, label, option_type, choices,"
+                        + " is_required, display_order, max_length, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
                 .execute(tuple(o.id, o.packageId, (short) o.slot, o.label, o.optionType, json(o.choices), o.required,
                         o.displayOrder, o.maxLength, timestamp(o.createdAt)))
                 .replaceWithVoid();

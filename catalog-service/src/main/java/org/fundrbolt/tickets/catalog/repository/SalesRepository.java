@@ -64,7 +64,8 @@ public class SalesRepository {
                     for (Row row : rows) {
                         result.add(new PackageSales(row.getUUID("id"), row.getString("name"),
                                 row.getInteger("quantity_limit"), row.getInteger("sold_count"),
-                                row.getInteger("tickets_sold"), row.getBigDecimal("revenue"), instant(row, "updated_at")));
+                                row.getInteger("tickets_sold"), row.getBigDecimal("revenue"),
+                                instant(row, "updated_at")));
                     }
                     return result;
                 });

@@ -1,11 +1,5 @@
 package org.fundrbolt.tickets.catalog.rest;
 
-import org.fundrbolt.tickets.platform.rest.Bodies;
-
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
-import org.fundrbolt.tickets.platform.rest.Ids;
-
 import java.net.URI;
 import java.util.UUID;
 
@@ -25,6 +19,9 @@ import org.fundrbolt.tickets.catalog.rest.Views.OptionList;
 import org.fundrbolt.tickets.catalog.rest.Views.OptionView;
 import org.fundrbolt.tickets.catalog.service.OptionFields;
 import org.fundrbolt.tickets.catalog.service.OptionService;
+import org.fundrbolt.tickets.platform.rest.Bodies;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/admin/events/{event_id}/tickets/packages/{package_id}/options")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+@RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
 public class OptionResource {
 
     private final OptionService options;
@@ -61,7 +58,8 @@ public class OptionResource {
         var event = access.administer(eventId);
         var pkg = PackageResource.packageId(packageId);
         return options.create(event, pkg, access.userId(), Bodies.required(body)).map(created -> Response
-                .created(URI.create("/api/v1/admin/events/" + event + "/tickets/packages/" + pkg + "/options/" + created.id))
+                .created(URI.create(
+                        "/api/v1/admin/events/" + event + "/tickets/packages/" + pkg + "/options/" + created.id))
                 .entity(OptionView.of(created)).build());
     }
 

@@ -1,13 +1,5 @@
 package org.fundrbolt.tickets.catalog.rest;
 
-import org.fundrbolt.tickets.platform.rest.IfMatch;
-
-import org.fundrbolt.tickets.platform.rest.Bodies;
-
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
-import org.fundrbolt.tickets.platform.rest.Ids;
-
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +22,10 @@ import org.fundrbolt.tickets.catalog.rest.Views.PackageView;
 import org.fundrbolt.tickets.catalog.rest.Views.ReorderRequest;
 import org.fundrbolt.tickets.catalog.service.PackageFields;
 import org.fundrbolt.tickets.catalog.service.PackageService;
+import org.fundrbolt.tickets.platform.rest.Bodies;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
+import org.fundrbolt.tickets.platform.rest.IfMatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +36,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/admin/events/{event_id}/tickets/packages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+@RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
 public class PackageResource {
 
     private final PackageService packages;

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.catalog.rest;
 
-import org.fundrbolt.tickets.platform.rest.Ids;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.fundrbolt.tickets.catalog.rest.Views.PackageList;
 import org.fundrbolt.tickets.catalog.rest.Views.PublicPackageView;
 import org.fundrbolt.tickets.catalog.service.PackageService;
+import org.fundrbolt.tickets.platform.rest.Ids;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.catalog.rest;
 
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,13 +16,14 @@ import org.fundrbolt.tickets.catalog.config.CatalogConfig;
 import org.fundrbolt.tickets.catalog.domain.SalesView;
 import org.fundrbolt.tickets.catalog.service.SalesFeed;
 import org.fundrbolt.tickets.catalog.service.SalesService;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** The live sales view of an event and its SSE stream (API.md, "Sales"). */
 @Path("/api/v1/admin/events/{event_id}/tickets/sales")
-@RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+@RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
 public class SalesResource {
 
     private final SalesService sales;

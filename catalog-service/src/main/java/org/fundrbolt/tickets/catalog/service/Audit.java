@@ -67,6 +67,7 @@ final class Audit {
     }
 
     private record Changes(TicketPackage pkg, UUID entityId, String entityType, UUID userId, List<AuditEntry> out) {
+
         void field(String name, String before, String after, String action) {
             if (!Objects.equals(before, after)) {
                 out.add(new AuditEntry(UUID.randomUUID(), pkg.eventId, pkg.id, entityType, entityId, action, name,

@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.catalog.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
-import org.fundrbolt.tickets.platform.rest.Patch;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.CustomOption;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
-import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.OptionRepository;
 import org.fundrbolt.tickets.catalog.repository.PackageRepository;
+import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.rest.Patch;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -66,7 +64,8 @@ public class OptionService {
         option.optionType = fields.optionType();
         option.choices = fields.choices();
         option.required = fields.isRequired() != null && fields.isRequired();
-        option.maxLength = "text_input".equals(fields.optionType()) && fields.maxLength() == null ? DEFAULT_MAX_LENGTH
+        option.maxLength = "text_input".equals(fields.optionType()) && fields.maxLength() == null
+                ? DEFAULT_MAX_LENGTH
                 : fields.maxLength();
         option.createdAt = PackageService.now();
         List<FieldError> errors = new ArrayList<>();
@@ -87,7 +86,8 @@ public class OptionService {
                         throw limitReached();
                     }
                     option.slot = freeSlot(current.options);
-                    option.displayOrder = fields.displayOrder() != null ? fields.displayOrder()
+                    option.displayOrder = fields.displayOrder() != null
+                            ? fields.displayOrder()
                             : current.options.stream().mapToInt(o -> o.displayOrder + 1).max().orElse(0);
                     TicketPackage next = PackageService.copy(current);
                     next.options.add(option);
@@ -100,7 +100,8 @@ public class OptionService {
                 .replaceWith(option);
     }
 
-    public Uni<CustomOption> patch(UUID eventId, UUID packageId, UUID optionId, UUID userId, Patch<OptionFields> patch) {
+    public Uni<CustomOption> patch(UUID eventId, UUID packageId, UUID optionId, UUID userId,
+            Patch<OptionFields> patch) {
         return pool.withTransaction(conn -> packages.findForUpdate(conn, eventId, packageId).flatMap(found -> {
             TicketPackage current = PackageService.require(found, packageId);
             CustomOption before = find(current, optionId);
@@ -181,7 +182,8 @@ public class OptionService {
             }
         }
         if (patch.has("max_length")) {
-            after.maxLength = v.maxLength() == null && "text_input".equals(after.optionType) ? DEFAULT_MAX_LENGTH
+            after.maxLength = v.maxLength() == null && "text_input".equals(after.optionType)
+                    ? DEFAULT_MAX_LENGTH
                     : v.maxLength();
         } else if (typeChanged) {
             after.maxLength = "text_input".equals(after.optionType) ? DEFAULT_MAX_LENGTH : null;

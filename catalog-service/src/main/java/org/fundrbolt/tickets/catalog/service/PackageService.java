@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.catalog.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
-import org.fundrbolt.tickets.platform.rest.Patch;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,10 +18,12 @@ import org.fundrbolt.tickets.catalog.client.PurchaseClient;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.Money;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
-import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.PackageRepository;
+import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.rest.Patch;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -93,7 +91,8 @@ public class PackageService {
         p.price = Money.cents(p.price);
         p.fairMarketValue = Money.cents(p.fairMarketValue);
         return pool.withTransaction(conn -> packages.lockEvent(conn, eventId)
-                .chain(() -> fields.displayOrder() != null ? Uni.createFrom().item(fields.displayOrder())
+                .chain(() -> fields.displayOrder() != null
+                        ? Uni.createFrom().item(fields.displayOrder())
                         : packages.nextDisplayOrder(conn, eventId))
                 .invoke(order -> p.displayOrder = order)
                 .chain(() -> packages.insert(conn, p))
@@ -114,7 +113,8 @@ public class PackageService {
             }
             next.version = current.version + 1;
             next.updatedAt = now();
-            Uni<Void> limit = Objects.equals(current.quantityLimit, next.quantityLimit) ? Uni.createFrom().voidItem()
+            Uni<Void> limit = Objects.equals(current.quantityLimit, next.quantityLimit)
+                    ? Uni.createFrom().voidItem()
                     : setLimit(next);
             return limit.chain(() -> packages.update(conn, next))
                     .chain(() -> next.soldCount > 0 ? audit.insertAll(conn, changes) : Uni.createFrom().voidItem())
@@ -142,7 +142,8 @@ public class PackageService {
                         next.enabled = false;
                         next.soldCount = Math.max(current.soldCount, sold);
                         return packages.update(conn, next)
-                                .chain(() -> audit.insertAll(conn, List.of(Audit.disabled(next, current.enabled, userId))))
+                                .chain(() -> audit.insertAll(conn,
+                                        List.of(Audit.disabled(next, current.enabled, userId))))
                                 .chain(() -> snapshots.record(conn, next, false));
                     });
         })).invoke(() -> afterCommit(eventId));
@@ -180,7 +181,8 @@ public class PackageService {
 
     private Uni<Void> moved(SqlConnection conn, TicketPackage before, TicketPackage after, UUID userId) {
         return packages.update(conn, after)
-                .chain(() -> before.soldCount > 0 ? audit.insertAll(conn, Audit.packageChanges(before, after, userId))
+                .chain(() -> before.soldCount > 0
+                        ? audit.insertAll(conn, Audit.packageChanges(before, after, userId))
                         : Uni.createFrom().voidItem())
                 .chain(() -> snapshots.record(conn, after, false));
     }

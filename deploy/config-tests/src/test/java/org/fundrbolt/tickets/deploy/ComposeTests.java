@@ -62,14 +62,16 @@ class ComposeTests {
         for (String service : Repo.SERVICES) {
             JsonNode s = services.path(service);
             assertThat(s.isMissingNode()).as("%s is in docker-compose.yml", service).isFalse();
-            assertThat(s.path("image").asText()).isEqualTo("fundrbolt/" + Repo.artifactId(service) + ":" + Repo.projectVersion());
+            assertThat(s.path("image").asText())
+                    .isEqualTo("fundrbolt/" + Repo.artifactId(service) + ":" + Repo.projectVersion());
             String port = String.valueOf(Repo.PORTS.get(service));
             assertThat(s.path("healthcheck").path("test").toString()).as("%s healthcheck", service)
                     .contains("/q/health/ready").contains(port);
             List<String> ports = new ArrayList<>();
             s.path("ports").forEach(p -> ports.add(p.asText()));
             assertThat(ports).as("%s ports", service).contains(port + ":" + port);
-            assertThat(environment(service)).as("%s QUARKUS_HTTP_PORT", service).containsEntry("QUARKUS_HTTP_PORT", port);
+            assertThat(environment(service)).as("%s QUARKUS_HTTP_PORT", service).containsEntry("QUARKUS_HTTP_PORT",
+                    port);
         }
     }
 
@@ -85,13 +87,15 @@ class ComposeTests {
             ServiceConfig config = ServiceConfig.of(service);
             Map<String, String> deps = dependsOn(service);
             deps.forEach((dependency, condition) -> {
-                assertThat(services.has(dependency)).as("%s depends on a defined service %s", service, dependency).isTrue();
+                assertThat(services.has(dependency)).as("%s depends on a defined service %s", service, dependency)
+                        .isTrue();
                 if (oneShots.contains(dependency)) {
                     assertThat(condition).as("%s waits for the one-shot %s to finish", service, dependency)
                             .isEqualTo("service_completed_successfully");
                 } else {
                     assertThat(condition).as("%s -> %s", service, dependency).isEqualTo("service_healthy");
-                    assertThat(services.path(dependency).has("healthcheck")).as("%s has a healthcheck", dependency).isTrue();
+                    assertThat(services.path(dependency).has("healthcheck")).as("%s has a healthcheck", dependency)
+                            .isTrue();
                 }
             });
             if (config.usesDatasource()) {
@@ -105,7 +109,8 @@ class ComposeTests {
             }
         }
         assertThat(dependsOn("media-service")).containsKey("azurite");
-        assertThat(dependsOn("gateway")).containsKeys("catalog-service", "promo-service", "purchase-service", "media-service");
+        assertThat(dependsOn("gateway")).containsKeys("catalog-service", "promo-service", "purchase-service",
+                "media-service");
     }
 
     @Test
@@ -126,11 +131,13 @@ class ComposeTests {
                 .containsEntry("GATEWAY_SERVICES_PROMO_URL", "http://promo-service:8082")
                 .containsEntry("GATEWAY_SERVICES_PURCHASE_URL", "http://purchase-service:8083")
                 .containsEntry("GATEWAY_SERVICES_MEDIA_URL", "http://media-service:8084");
-        assertThat(environment("catalog-service")).containsEntry("CATALOG_PURCHASE_URL", "http://purchase-service:8083");
+        assertThat(environment("catalog-service")).containsEntry("CATALOG_PURCHASE_URL",
+                "http://purchase-service:8083");
         assertThat(environment("purchase-service")).containsEntry("PURCHASE_PROMO_URL", "http://promo-service:8082")
                 .containsKeys("PURCHASE_TICKET_SIGNING_KID", "PURCHASE_TICKET_SIGNING_PRIVATE_KEY_LOCATION",
                         "PURCHASE_TICKET_SIGNING_PUBLIC_KEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION");
-        assertThat(environment("media-service")).containsKeys("MEDIA_STORAGE_CONNECTION_STRING", "MEDIA_PUBLIC_BASE_URL");
+        assertThat(environment("media-service")).containsKeys("MEDIA_STORAGE_CONNECTION_STRING",
+                "MEDIA_PUBLIC_BASE_URL");
     }
 
     @Test
@@ -171,15 +178,18 @@ class ComposeTests {
                 assertThat(sql).containsIgnoringCase("CREATE DATABASE " + service.replace("-service", "") + ";");
             }
         }
-        assertThat(services.path("postgres").path("volumes").toString()).contains("create-databases.sql:/docker-entrypoint-initdb.d/");
+        assertThat(services.path("postgres").path("volumes").toString())
+                .contains("create-databases.sql:/docker-entrypoint-initdb.d/");
         String script = Repo.read("deploy/compose/create-topics.sh");
         assertThat(services.path("kafka-topics").path("volumes").toString()).contains("create-topics.sh");
         assertThat(script).doesNotContainPattern("--partitions (?!6\\b)");
         for (String topic : KafkaTopicsTests.DOCUMENTED) {
-            assertThat(script).as("create-topics.sh creates %s", topic).containsPattern("(^|\\s)" + Pattern.quote(topic) + "(\\s|;|$)");
+            assertThat(script).as("create-topics.sh creates %s", topic)
+                    .containsPattern("(^|\\s)" + Pattern.quote(topic) + "(\\s|;|$)");
         }
         assertThat(script).containsPattern("--topic catalog\\.packages .*cleanup\\.policy=compact");
-        assertThat(compose.path("services").path("kafka").path("environment").path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText())
+        assertThat(compose.path("services").path("kafka").path("environment").path("KAFKA_AUTO_CREATE_TOPICS_ENABLE")
+                .asText())
                 .isEqualTo("false");
     }
 

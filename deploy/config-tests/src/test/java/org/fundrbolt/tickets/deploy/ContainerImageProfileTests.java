@@ -57,8 +57,8 @@ class ContainerImageProfileTests {
                 .containsEntry("quarkus.jib.user", "185");
         String dependencies = child(profile, "dependencies").getTextContent();
         assertThat(dependencies).contains("io.quarkus").contains("quarkus-container-image-jib");
-        assertThat(child(child(profile, "dependencies"), "dependency")).satisfies(d ->
-                assertThat(child(d, "version")).as("the Jib extension's version comes from the Quarkus BOM").isNull());
+        assertThat(child(child(profile, "dependencies"), "dependency")).satisfies(d -> assertThat(child(d, "version"))
+                .as("the Jib extension's version comes from the Quarkus BOM").isNull());
     }
 
     @Test
@@ -67,12 +67,14 @@ class ContainerImageProfileTests {
         assertThat(activation).as("container-images is opt-in (-Pcontainer-images), never activated").isNull();
         String parent = Repo.read("pom.xml");
         String outsideProfiles = parent.replaceFirst("(?s)<profiles>.*</profiles>", "");
-        assertThat(outsideProfiles).doesNotContain("quarkus-container-image").doesNotContain("quarkus.container-image.build");
+        assertThat(outsideProfiles).doesNotContain("quarkus-container-image")
+                .doesNotContain("quarkus.container-image.build");
         for (String service : Repo.SERVICES) {
             assertThat(Repo.read(service + "/pom.xml")).as("%s/pom.xml", service)
                     .doesNotContain("quarkus-container-image").doesNotContain("quarkus.container-image.build");
             String properties = Repo.read(service + "/src/main/resources/application.properties");
-            assertThat(properties).as("%s application.properties", service).doesNotContain("quarkus.container-image.build=true");
+            assertThat(properties).as("%s application.properties", service)
+                    .doesNotContain("quarkus.container-image.build=true");
         }
     }
 }

@@ -19,7 +19,8 @@ class KafkaTopicsTests {
     static final int PARTITIONS = 6;
     static final Set<String> DOCUMENTED = Set.of("catalog.packages", "purchase.sales", "media.images",
             "catalog.packages.dlq", "purchase.sales.dlq", "media.images.dlq");
-    private static final Pattern TOPIC_KEY = Pattern.compile("(?m)^(?:%[^.]+\\.)?mp\\.messaging\\.[^=]*topic\\s*=\\s*(\\S+)");
+    private static final Pattern TOPIC_KEY = Pattern
+            .compile("(?m)^(?:%[^.]+\\.)?mp\\.messaging\\.[^=]*topic\\s*=\\s*(\\S+)");
 
     /** The topics the services' application.properties name (channels and dead-letter queues). */
     static Set<String> topicsTheServicesUse() {
@@ -54,7 +55,8 @@ class KafkaTopicsTests {
                 assertThat(config.get("cleanup.policy")).as("%s is compacted", name).isEqualTo("compact");
             } else {
                 assertThat(config.get("cleanup.policy")).as("%s cleanup.policy", name).isIn(null, "delete");
-                assertThat(String.valueOf(config.get("retention.ms"))).as("%s kept 7 days", name).isEqualTo("604800000");
+                assertThat(String.valueOf(config.get("retention.ms"))).as("%s kept 7 days", name)
+                        .isEqualTo("604800000");
             }
         });
     }

@@ -111,7 +111,8 @@ class KubernetesManifestsTests {
             assertThat(r).as("%s resources", service).isNotNull();
             assertResources(service, r.getRequests(), r.getLimits());
             String javaOpts = configValue(service, "JAVA_OPTS_APPEND");
-            assertThat(javaOpts).as("%s JAVA_OPTS_APPEND", service).containsPattern("-XX:MaxRAMPercentage=\\d+(\\.\\d+)?")
+            assertThat(javaOpts).as("%s JAVA_OPTS_APPEND", service)
+                    .containsPattern("-XX:MaxRAMPercentage=\\d+(\\.\\d+)?")
                     .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
             double percent = Double.parseDouble(javaOpts.replaceAll(".*-XX:MaxRAMPercentage=([\\d.]+).*", "$1"));
             assertThat(percent).as("%s heap share of the memory limit", service).isBetween(25.0, 75.0);
@@ -124,7 +125,8 @@ class KubernetesManifestsTests {
         long memoryLimit = Quantity.getAmountInBytes(limits.get("memory")).longValue();
         assertThat(memoryLimit).as("%s memory limit", where).isBetween(256L << 20, 512L << 20);
         assertThat(Quantity.getAmountInBytes(requests.get("memory")))
-                .as("%s memory request <= limit", where).isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get("memory")));
+                .as("%s memory request <= limit", where)
+                .isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get("memory")));
         assertThat(Quantity.getAmountInBytes(requests.get("cpu")))
                 .as("%s cpu request <= limit", where).isLessThanOrEqualTo(Quantity.getAmountInBytes(limits.get("cpu")));
     }
@@ -148,7 +150,8 @@ class KubernetesManifestsTests {
             String tmpVolume = container(service).getVolumeMounts().stream()
                     .filter(m -> m.getMountPath().equals("/tmp")).map(m -> m.getName()).findFirst()
                     .orElseThrow(() -> new AssertionError(service + " mounts no volume at /tmp"));
-            Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst().orElseThrow();
+            Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst()
+                    .orElseThrow();
             assertThat(volume.getEmptyDir()).as("%s /tmp is an emptyDir", service).isNotNull();
         }
     }
@@ -177,20 +180,25 @@ class KubernetesManifestsTests {
             assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
             assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(service);
             assertThat(hpa.getSpec().getMinReplicas()).as("%s minReplicas", service).isGreaterThanOrEqualTo(2);
-            assertThat(hpa.getSpec().getMaxReplicas()).as("%s maxReplicas", service).isGreaterThanOrEqualTo(hpa.getSpec().getMinReplicas());
+            assertThat(hpa.getSpec().getMaxReplicas()).as("%s maxReplicas", service)
+                    .isGreaterThanOrEqualTo(hpa.getSpec().getMinReplicas());
             if (ServiceConfig.of(service).usesKafka()) {
-                assertThat(hpa.getSpec().getMaxReplicas()).as("%s: more consumers than the 6 partitions would idle", service)
+                assertThat(hpa.getSpec().getMaxReplicas())
+                        .as("%s: more consumers than the 6 partitions would idle", service)
                         .isLessThanOrEqualTo(KafkaTopicsTests.PARTITIONS);
             }
             PodDisruptionBudget pdb = Manifests.named(base, PodDisruptionBudget.class, service);
             assertThat(podLabels).as("%s PDB selects its pods", service)
                     .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
             Service svc = Manifests.named(base, Service.class, service);
-            assertThat(podLabels).as("%s Service selects its pods", service).containsAllEntriesOf(svc.getSpec().getSelector());
+            assertThat(podLabels).as("%s Service selects its pods", service)
+                    .containsAllEntriesOf(svc.getSpec().getSelector());
             ServicePort port = svc.getSpec().getPorts().get(0);
             assertThat(port.getPort()).as("%s Service port", service).isEqualTo(Repo.PORTS.get(service));
-            assertThat(port.getTargetPort().getStrVal() != null ? port.getTargetPort().getStrVal()
-                    : port.getTargetPort().getIntVal()).as("%s Service targetPort", service).isIn("http", Repo.PORTS.get(service));
+            assertThat(port.getTargetPort().getStrVal() != null
+                    ? port.getTargetPort().getStrVal()
+                    : port.getTargetPort().getIntVal()).as("%s Service targetPort", service)
+                    .isIn("http", Repo.PORTS.get(service));
         }
     }
 
@@ -207,13 +215,15 @@ class KubernetesManifestsTests {
                 }
             }
             if (m.object() instanceof ConfigMap cm && cm.getData() != null) {
-                cm.getData().forEach((k, v) -> Secrets.literalProblem(k, v).ifPresent(p -> problems.add(m.where() + ": " + p)));
+                cm.getData().forEach(
+                        (k, v) -> Secrets.literalProblem(k, v).ifPresent(p -> problems.add(m.where() + ": " + p)));
             }
             if (m.object() instanceof Deployment d) {
                 for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
                     for (EnvVar e : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
                         if (e.getValue() != null) {
-                            Secrets.literalProblem(e.getName(), e.getValue()).ifPresent(p -> problems.add(m.where() + ": " + p));
+                            Secrets.literalProblem(e.getName(), e.getValue())
+                                    .ifPresent(p -> problems.add(m.where() + ": " + p));
                         } else if (Secrets.sensitive(e.getName()) && !e.getName().endsWith("_LOCATION")) {
                             assertThat(e.getValueFrom().getSecretKeyRef())
                                     .as("%s: %s comes from a Secret", m.where(), e.getName()).isNotNull();
@@ -254,7 +264,8 @@ class KubernetesManifestsTests {
                 if (patch.getMetadata().getName().equals(service + "-config")) {
                     for (String env : patch.getData().keySet()) {
                         config.problemWith(env).ifPresent(p -> problems.add("overlay patch " + service + ": " + p));
-                        assertThat(configMapOf(service).getData()).as("overlay patch of %s sets a key the base has", service)
+                        assertThat(configMapOf(service).getData())
+                                .as("overlay patch of %s sets a key the base has", service)
                                 .containsKey(env);
                     }
                 }
@@ -272,7 +283,8 @@ class KubernetesManifestsTests {
         for (String service : Repo.SERVICES) {
             ServiceConfig config = ServiceConfig.of(service);
             Set<String> env = environment(service).keySet();
-            assertThat(env).as(service).contains("QUARKUS_HTTP_PORT", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "JAVA_OPTS_APPEND");
+            assertThat(env).as(service).contains("QUARKUS_HTTP_PORT", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    "JAVA_OPTS_APPEND");
             assertThat(configValue(service, "QUARKUS_HTTP_PORT")).isEqualTo(String.valueOf(Repo.PORTS.get(service)));
             if (config.usesDatasource()) {
                 assertThat(env).as(service).contains("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
@@ -293,8 +305,10 @@ class KubernetesManifestsTests {
         assertThat(environment("purchase-service")).containsKeys("PURCHASE_TICKET_SIGNING_KID",
                 "PURCHASE_TICKET_SIGNING_PRIVATE_KEY_LOCATION", "PURCHASE_TICKET_SIGNING_PUBLIC_KEY_LOCATION",
                 "PURCHASE_PROMO_URL", "SMALLRYE_JWT_SIGN_KEY_LOCATION");
-        assertThat(environment("catalog-service")).containsKeys("CATALOG_PURCHASE_URL", "SMALLRYE_JWT_SIGN_KEY_LOCATION");
-        assertThat(environment("media-service")).containsKeys("MEDIA_STORAGE_CONNECTION_STRING", "MEDIA_PUBLIC_BASE_URL");
+        assertThat(environment("catalog-service")).containsKeys("CATALOG_PURCHASE_URL",
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION");
+        assertThat(environment("media-service")).containsKeys("MEDIA_STORAGE_CONNECTION_STRING",
+                "MEDIA_PUBLIC_BASE_URL");
         assertThat(environment("gateway")).containsKeys("GATEWAY_SERVICES_CATALOG_URL", "GATEWAY_SERVICES_PROMO_URL",
                 "GATEWAY_SERVICES_PURCHASE_URL", "GATEWAY_SERVICES_MEDIA_URL");
     }
@@ -324,7 +338,8 @@ class KubernetesManifestsTests {
                 }
             }
         });
-        assertThat(ingresses.get(0).getSpec().getRules().get(0).getHttp().getPaths()).extracting(HTTPIngressPath::getPath)
+        assertThat(ingresses.get(0).getSpec().getRules().get(0).getHttp().getPaths())
+                .extracting(HTTPIngressPath::getPath)
                 .contains("/api/", "/admin", "/checkout", "/images/", "/docs", "/openapi.json");
         assertThat(Manifests.ofType(base, Service.class)).allSatisfy(s -> assertThat(s.getSpec().getType())
                 .as("%s stays inside the cluster", s.getMetadata().getName()).isIn(null, "ClusterIP"));
@@ -338,7 +353,8 @@ class KubernetesManifestsTests {
             assertThat(from.getSecretRef() == null || from.getPrefix() == null).isTrue();
             if (from.getConfigMapRef() != null) {
                 ConfigMap cm = Manifests.configMap(base, from.getConfigMapRef().getName())
-                        .orElseThrow(() -> new AssertionError(service + " reads a missing ConfigMap " + from.getConfigMapRef().getName()));
+                        .orElseThrow(() -> new AssertionError(
+                                service + " reads a missing ConfigMap " + from.getConfigMapRef().getName()));
                 env.putAll(cm.getData());
             }
         }

@@ -37,7 +37,9 @@ class KustomizationTests {
             assertThat(k.path("kind").asText()).as(Repo.relative(file)).isEqualTo("Kustomization");
             for (JsonNode resource : k.path("resources")) {
                 Path target = dir.resolve(resource.asText()).normalize();
-                if (Files.isDirectory(target) ? !Files.isRegularFile(target.resolve("kustomization.yaml")) : !Files.isRegularFile(target)) {
+                if (Files.isDirectory(target)
+                        ? !Files.isRegularFile(target.resolve("kustomization.yaml"))
+                        : !Files.isRegularFile(target)) {
                     problems.add(Repo.relative(file) + " lists a missing resource " + resource.asText());
                 }
             }
@@ -60,7 +62,8 @@ class KustomizationTests {
             k.path("patches").forEach(p -> listed.add(file.getParent().resolve(p.path("path").asText()).normalize()));
         }
         assertThat(Manifests.yamlFiles(Manifests.K8S)).allSatisfy(f -> assertThat(listed)
-                .as("%s is listed by a kustomization.yaml (else it is never applied)", Repo.relative(f)).contains(f.normalize()));
+                .as("%s is listed by a kustomization.yaml (else it is never applied)", Repo.relative(f))
+                .contains(f.normalize()));
     }
 
     @Test
@@ -88,7 +91,8 @@ class KustomizationTests {
                 JsonNode entry = images.get(image);
                 assertThat(entry.path("newTag").asText()).as("%s %s tag", overlay, image).isNotBlank();
                 if (entry.has("newName")) {
-                    assertThat(entry.path("newName").asText()).as("%s %s newName", overlay, image).endsWith("/" + image);
+                    assertThat(entry.path("newName").asText()).as("%s %s newName", overlay, image)
+                            .endsWith("/" + image);
                 }
             }
             assertThat(images).as("%s images name no unknown image", overlay).hasSize(Repo.SERVICES.size());
@@ -103,25 +107,32 @@ class KustomizationTests {
                 Path file = dir.resolve(patch.path("path").asText());
                 JsonNode target = patch.path("target");
                 if (Manifests.isJsonPatch(file)) {
-                    assertThat(target.isMissingNode()).as("%s: a JSON patch needs a target", Repo.relative(file)).isFalse();
+                    assertThat(target.isMissingNode()).as("%s: a JSON patch needs a target", Repo.relative(file))
+                            .isFalse();
                     List<HasMetadata> matched = base.stream().map(Manifests.Manifest::object)
                             .filter(o -> o.getKind().equals(target.path("kind").asText()))
-                            .filter(o -> !target.has("name") || o.getMetadata().getName().equals(target.path("name").asText()))
-                            .filter(o -> !target.has("labelSelector") || matches(target.path("labelSelector").asText(), o))
+                            .filter(o -> !target.has("name")
+                                    || o.getMetadata().getName().equals(target.path("name").asText()))
+                            .filter(o -> !target.has("labelSelector")
+                                    || matches(target.path("labelSelector").asText(), o))
                             .toList();
-                    assertThat(matched).as("%s patch %s matches objects of the base", overlay, file.getFileName()).isNotEmpty();
+                    assertThat(matched).as("%s patch %s matches objects of the base", overlay, file.getFileName())
+                            .isNotEmpty();
                     for (JsonNode op : Repo.yaml(file)) {
                         if (op.path("path").asText().endsWith("/resources")) {
                             KubernetesManifestsTests.assertResources(overlay + " " + file.getFileName(),
-                                    quantities(op.path("value").path("requests")), quantities(op.path("value").path("limits")));
+                                    quantities(op.path("value").path("requests")),
+                                    quantities(op.path("value").path("limits")));
                         }
                         if (op.path("path").asText().equals("/spec/minReplicas")) {
-                            assertThat(op.path("value").asInt()).as("%s minReplicas", overlay).isBetween(1, KafkaTopicsTests.PARTITIONS);
+                            assertThat(op.path("value").asInt()).as("%s minReplicas", overlay).isBetween(1,
+                                    KafkaTopicsTests.PARTITIONS);
                         }
                     }
                 } else {
                     for (Manifests.Manifest m : Manifests.parse(file)) {
-                        assertThat(KubernetesManifestsTests.names(base)).as("%s patches an object of the base", m.where())
+                        assertThat(KubernetesManifestsTests.names(base))
+                                .as("%s patches an object of the base", m.where())
                                 .contains(m.object().getKind() + "/" + m.object().getMetadata().getName());
                     }
                 }

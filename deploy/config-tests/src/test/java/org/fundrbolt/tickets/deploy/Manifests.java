@@ -19,6 +19,7 @@ final class Manifests {
     static final String K8S = "deploy/k8s";
 
     record Manifest(Path file, HasMetadata object) {
+
         String where() {
             return Repo.relative(file) + " " + object.getKind() + "/" + object.getMetadata().getName();
         }
@@ -53,7 +54,8 @@ final class Manifests {
         for (String document : documents(file)) {
             KubernetesResource resource = Serialization.unmarshal(document);
             if (!(resource instanceof HasMetadata object)) {
-                throw new AssertionError(Repo.relative(file) + " holds a document that is not a Kubernetes object: " + resource);
+                throw new AssertionError(
+                        Repo.relative(file) + " holds a document that is not a Kubernetes object: " + resource);
             }
             manifests.add(new Manifest(file, object));
         }
@@ -96,7 +98,8 @@ final class Manifests {
     }
 
     static Optional<ConfigMap> configMap(List<Manifest> manifests, String name) {
-        return ofType(manifests, ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name)).findFirst();
+        return ofType(manifests, ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name))
+                .findFirst();
     }
 
     static JsonNode kustomization(Path dir) {

@@ -60,7 +60,8 @@ class NetworkPolicyTests {
                 namespaces.add("ingress-nginx");
             }
             assertThat(allowed.namespaces).as("namespaces that may reach %s", service).isEqualTo(namespaces);
-            assertThat(allowed.ports).as("ports of %s opened", service).isNotEmpty().isSubsetOf("http", String.valueOf(Repo.PORTS.get(service)));
+            assertThat(allowed.ports).as("ports of %s opened", service).isNotEmpty().isSubsetOf("http",
+                    String.valueOf(Repo.PORTS.get(service)));
         }
     }
 
@@ -75,7 +76,8 @@ class NetworkPolicyTests {
                 if (key.endsWith("_URL") && value.startsWith("http://")) {
                     URI uri = URI.create(value);
                     if (Repo.PORTS.containsKey(uri.getHost())) {
-                        assertThat(uri.getPort()).as("%s %s port", caller, key).isEqualTo(Repo.PORTS.get(uri.getHost()));
+                        assertThat(uri.getPort()).as("%s %s port", caller, key)
+                                .isEqualTo(Repo.PORTS.get(uri.getHost()));
                         callers.get(uri.getHost()).add(caller);
                     }
                 }
@@ -105,13 +107,15 @@ class NetworkPolicyTests {
                     problems.add(where + " opens every port");
                 } else {
                     rule.getPorts().forEach(p -> allowed.ports.add(p.getPort().getStrVal() != null
-                            ? p.getPort().getStrVal() : String.valueOf(p.getPort().getIntVal())));
+                            ? p.getPort().getStrVal()
+                            : String.valueOf(p.getPort().getIntVal())));
                 }
                 for (NetworkPolicyPeer peer : rule.getFrom()) {
                     if (peer.getIpBlock() != null) {
                         problems.add(where + " admits an ipBlock");
                     } else if (peer.getNamespaceSelector() != null) {
-                        String ns = peer.getNamespaceSelector().getMatchLabels() == null ? null
+                        String ns = peer.getNamespaceSelector().getMatchLabels() == null
+                                ? null
                                 : peer.getNamespaceSelector().getMatchLabels().get(NAMESPACE);
                         if (ns == null) {
                             problems.add(where + " admits namespaces not chosen by name");

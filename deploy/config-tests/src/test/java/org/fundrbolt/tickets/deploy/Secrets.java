@@ -29,6 +29,7 @@ final class Secrets {
         if (name.endsWith("_LOCATION") && value != null && LOCATION_VALUE.matcher(value).matches()) {
             return Optional.empty();
         }
-        return Optional.of(name + " looks secret and must come from a Secret (secretKeyRef or a mounted file), not a literal value");
+        return Optional.of(name
+                + " looks secret and must come from a Secret (secretKeyRef or a mounted file), not a literal value");
     }
 }

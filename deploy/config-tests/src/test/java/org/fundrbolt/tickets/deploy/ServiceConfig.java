@@ -24,8 +24,10 @@ final class ServiceConfig {
 
     private static final Pattern PROFILE = Pattern.compile("^%[^.]+\\.");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::[^}]*)?}");
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\s*\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern CONFIG_PROPERTY = Pattern
+            .compile("@ConfigProperty\\s*\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern CONFIG_MAPPING = Pattern
+            .compile("@ConfigMapping\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)[^{]*\\{");
     private static final Pattern METHOD = Pattern.compile(
             "(?:@WithName\\(\"([^\"]+)\"\\)\\s*)?(?:@\\w+(?:\\([^)]*\\))?\\s*)*([\\w.]+(?:<[^;()]*>)?)\\s+(\\w+)\\s*\\(\\s*\\)\\s*;");
@@ -108,20 +110,28 @@ final class ServiceConfig {
         }
         if (env.startsWith("QUARKUS_DATASOURCE_") || env.startsWith("QUARKUS_FLYWAY_")
                 || env.startsWith("QUARKUS_HIBERNATE_")) {
-            return usesDatasource() ? Optional.empty()
+            return usesDatasource()
+                    ? Optional.empty()
                     : Optional.of(service + " has no datasource, so it never reads " + env);
         }
         if (env.startsWith("QUARKUS_REDIS_")) {
-            return usesRedis() ? Optional.empty() : Optional.of(service + " does not use Redis, so it never reads " + env);
+            return usesRedis()
+                    ? Optional.empty()
+                    : Optional.of(service + " does not use Redis, so it never reads " + env);
         }
         if (env.startsWith("KAFKA_") || env.startsWith("MP_MESSAGING_")) {
-            return usesKafka() ? Optional.empty() : Optional.of(service + " does not use Kafka, so it never reads " + env);
+            return usesKafka()
+                    ? Optional.empty()
+                    : Optional.of(service + " does not use Kafka, so it never reads " + env);
         }
         if (env.startsWith("MP_JWT_") || env.startsWith("SMALLRYE_JWT_")) {
-            return usesJwt() ? Optional.empty() : Optional.of(service + " does not check JWTs, so it never reads " + env);
+            return usesJwt()
+                    ? Optional.empty()
+                    : Optional.of(service + " does not check JWTs, so it never reads " + env);
         }
         if (env.startsWith("QUARKUS_") || env.startsWith("SMALLRYE_") || env.equals("JAVA_OPTS")
-                || env.equals("JAVA_OPTS_APPEND") || env.equals("JAVA_TOOL_OPTIONS") || env.equals("JAVA_MAX_RAM_RATIO")) {
+                || env.equals("JAVA_OPTS_APPEND") || env.equals("JAVA_TOOL_OPTIONS")
+                || env.equals("JAVA_MAX_RAM_RATIO")) {
             return Optional.empty();
         }
         return Optional.of(env + " is not a configuration key of " + service
@@ -144,7 +154,8 @@ final class ServiceConfig {
         return keys;
     }
 
-    private static void collect(String path, String type, Map<String, String> bodies, Set<String> keys, List<String> seen) {
+    private static void collect(String path, String type, Map<String, String> bodies, Set<String> keys,
+            List<String> seen) {
         if (seen.contains(type)) {
             return;
         }

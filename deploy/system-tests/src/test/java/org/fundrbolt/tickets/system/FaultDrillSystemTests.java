@@ -39,6 +39,7 @@ class FaultDrillSystemTests {
 
     /** Buyers at a steady rate, each answer counted by status. */
     private final class SteadyLoad implements AutoCloseable {
+
         final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService buyers = Executors.newFixedThreadPool(4);
@@ -81,7 +82,8 @@ class FaultDrillSystemTests {
                 .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
                 .extract().path("id");
         Await.until("package on sale", Duration.ofSeconds(15),
-                () -> StackControl.query("purchase", "select count(*) from inventory where enabled and package_id = '" + id + "'") == 1);
+                () -> StackControl.query("purchase",
+                        "select count(*) from inventory where enabled and package_id = '" + id + "'") == 1);
         return id;
     }
 
@@ -103,12 +105,14 @@ class FaultDrillSystemTests {
     }
 
     private long soldInPurchaseDatabase(String packageId) {
-        return StackControl.query("purchase", "select coalesce(sum(quantity), 0) from purchases where package_id = '" + packageId + "'");
+        return StackControl.query("purchase",
+                "select coalesce(sum(quantity), 0) from purchases where package_id = '" + packageId + "'");
     }
 
     private static long unpublishedSnapshots(String... packageIds) {
-        return StackControl.query("catalog", "select count(*) from outbox where published_at is null and message_key in ('"
-                + String.join("','", packageIds) + "')");
+        return StackControl.query("catalog",
+                "select count(*) from outbox where published_at is null and message_key in ('"
+                        + String.join("','", packageIds) + "')");
     }
 
     @Test
@@ -123,13 +127,16 @@ class FaultDrillSystemTests {
             StackControl.kill("kafka", true);
             // Catalog changes while the broker is down: answered at once, queued in the catalog's outbox.
             given().auth().oauth2(coordinator).contentType("application/json").body(Map.of("price", 35.50))
-                    .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + repriced).then().statusCode(200);
+                    .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + repriced).then()
+                    .statusCode(200);
             String createdDuringOutage = given().auth().oauth2(coordinator).contentType("application/json")
-                    .body(Map.of("name", "Created while Kafka is down", "price", 12)).post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages")
+                    .body(Map.of("name", "Created while Kafka is down", "price", 12))
+                    .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages")
                     .then().statusCode(201).extract().path("id");
             sleep(outage);
             assertThat(load.statuses.keySet()).as("every purchase answers 201 while Kafka is down").containsOnly(201);
-            assertThat(unpublishedSnapshots(repriced, createdDuringOutage)).as("the snapshots wait in the catalog's outbox").isGreaterThanOrEqualTo(2);
+            assertThat(unpublishedSnapshots(repriced, createdDuringOutage))
+                    .as("the snapshots wait in the catalog's outbox").isGreaterThanOrEqualTo(2);
             StackControl.infra();
             sleep(2_000);
             load.close();
@@ -144,15 +151,21 @@ class FaultDrillSystemTests {
             Await.until("the snapshots queued during the outage published", Duration.ofSeconds(60),
                     () -> unpublishedSnapshots(repriced, createdDuringOutage) == 0);
             Await.until("checkout sells the new price", Duration.ofSeconds(30), () -> StackControl.query("purchase",
-                    "select count(*) from inventory where unit_price = 35.50 and package_id = '" + repriced + "'") == 1);
-            Await.until("checkout knows the package created during the outage", Duration.ofSeconds(30), () -> StackControl.query("purchase",
-                    "select count(*) from inventory where enabled and package_id = '" + createdDuringOutage + "'") == 1);
+                    "select count(*) from inventory where unit_price = 35.50 and package_id = '" + repriced
+                            + "'") == 1);
+            Await.until("checkout knows the package created during the outage", Duration.ofSeconds(30),
+                    () -> StackControl.query("purchase",
+                            "select count(*) from inventory where enabled and package_id = '" + createdDuringOutage
+                                    + "'") == 1);
             Await.until("promo and media know it too", Duration.ofSeconds(30),
-                    () -> StackControl.query("promo", "select count(*) from known_packages where package_id = '" + createdDuringOutage + "'") == 1
-                            && StackControl.query("media", "select count(*) from known_packages where package_id = '" + createdDuringOutage + "'") == 1);
+                    () -> StackControl.query("promo",
+                            "select count(*) from known_packages where package_id = '" + createdDuringOutage + "'") == 1
+                            && StackControl.query("media", "select count(*) from known_packages where package_id = '"
+                                    + createdDuringOutage + "'") == 1);
             assertThat(buy(UUID.randomUUID(), createdDuringOutage, 1, null).statusCode()).isEqualTo(201);
             Reliability.record("kafka-outage", Map.of("outage_ms", outage, "purchases", sold, "answers", load.statuses,
-                    "projection_equals_purchases", true, "seconds", Duration.between(started, Instant.now()).toSeconds()));
+                    "projection_equals_purchases", true, "seconds",
+                    Duration.between(started, Instant.now()).toSeconds()));
         }
     }
 
@@ -208,9 +221,11 @@ class FaultDrillSystemTests {
         given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("code", "CRASH5", "discount_type", "fixed_amount", "discount_value", 5))
                 .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
-        Await.until("code usable", Duration.ofSeconds(60), () -> given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
-                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/CRASH5/validate?package_id=" + packageId + "&quantity=1")
-                .statusCode() == 200);
+        Await.until("code usable", Duration.ofSeconds(60),
+                () -> given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
+                        .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/CRASH5/validate?package_id="
+                                + packageId + "&quantity=1")
+                        .statusCode() == 200);
         try (SteadyLoad withCode = new SteadyLoad(packageId, "CRASH5", 20);
                 SteadyLoad without = new SteadyLoad(packageId, null, 20)) {
             sleep(FULL ? 5_000 : 2_000);
@@ -225,16 +240,20 @@ class FaultDrillSystemTests {
                 + " or not exists (select 1 from outbox o where o.payload->>'purchase_id' = purchases.id::text))");
         assertThat(halfWritten).as("purchases without all their tickets or their outbox row").isZero();
         long sold = soldInPurchaseDatabase(packageId);
-        assertThat(StackControl.query("purchase", "select sold_count from inventory where package_id = '" + packageId + "'"))
+        assertThat(StackControl.query("purchase",
+                "select sold_count from inventory where package_id = '" + packageId + "'"))
                 .isEqualTo(sold);
-        long withPromo = StackControl.query("purchase", "select count(*) from " + purchases + " and promo_code = 'CRASH5'");
+        long withPromo = StackControl.query("purchase",
+                "select count(*) from " + purchases + " and promo_code = 'CRASH5'");
         Await.until("promo uses equal the purchases that used the code", Duration.ofSeconds(60), () -> {
             List<Map<String, Object>> codes = given().auth().oauth2(coordinator)
-                    .get(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().extract().path("promo_codes");
+                    .get(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().extract()
+                    .path("promo_codes");
             return ((Number) codes.get(0).get("current_uses")).longValue() == withPromo;
         });
-        Reliability.record("purchase-crash", Map.of("purchases", sold, "with_promo", withPromo, "half_written", halfWritten,
-                "promo_uses_equal_purchases", true));
+        Reliability.record("purchase-crash",
+                Map.of("purchases", sold, "with_promo", withPromo, "half_written", halfWritten,
+                        "promo_uses_equal_purchases", true));
         StackControl.restart("promo-service");
     }
 
@@ -249,7 +268,7 @@ class FaultDrillSystemTests {
         } finally {
             StackControl.run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"));
         }
-        for (int port : new int[] { 8081, 8082, 8083, 8084 }) {
+        for (int port : new int[]{8081, 8082, 8083, 8084}) {
             Await.until("service on " + port + " ready again", Duration.ofSeconds(60),
                     () -> given().get("http://127.0.0.1:" + port + "/q/health/ready").statusCode() == 200);
         }

@@ -44,22 +44,23 @@ class HostileInputSystemTests {
     private List<String[]> endpoints(String packageId) {
         String admin = "/api/v1/admin/events/" + event;
         return List.of(
-                new String[] { "POST", admin + "/tickets/packages" },
-                new String[] { "PATCH", admin + "/tickets/packages/" + packageId },
-                new String[] { "POST", admin + "/tickets/packages/reorder" },
-                new String[] { "POST", admin + "/tickets/packages/" + packageId + "/options" },
-                new String[] { "POST", admin + "/promo-codes" },
-                new String[] { "PATCH", admin + "/promo-codes/" + UUID.randomUUID() },
-                new String[] { "POST", admin + "/tickets/check-in" },
-                new String[] { "POST", "/api/v1/events/" + event + "/tickets/purchase" },
-                new String[] { "PATCH", "/api/v1/me/tickets/" + UUID.randomUUID() });
+                new String[]{"POST", admin + "/tickets/packages"},
+                new String[]{"PATCH", admin + "/tickets/packages/" + packageId},
+                new String[]{"POST", admin + "/tickets/packages/reorder"},
+                new String[]{"POST", admin + "/tickets/packages/" + packageId + "/options"},
+                new String[]{"POST", admin + "/promo-codes"},
+                new String[]{"PATCH", admin + "/promo-codes/" + UUID.randomUUID()},
+                new String[]{"POST", admin + "/tickets/check-in"},
+                new String[]{"POST", "/api/v1/events/" + event + "/tickets/purchase"},
+                new String[]{"PATCH", "/api/v1/me/tickets/" + UUID.randomUUID()});
     }
 
     @Test
     void neverAnswers5xxToGeneratedBadInput() {
         String packageId = given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("name", "Fuzz target", "price", 10)).post(GATEWAY + "/api/v1/admin/events/" + event
-                        + "/tickets/packages").then().statusCode(201).extract().path("id");
+                        + "/tickets/packages")
+                .then().statusCode(201).extract().path("id");
         String anyone = SystemTokens.sign(UUID.randomUUID(), List.of("donor", "event_coordinator"),
                 List.of(event.toString()), 600);
         List<String> failures = new ArrayList<>();
@@ -73,7 +74,8 @@ class HostileInputSystemTests {
             }
         }
         Random random = new Random(42);
-        for (String path : List.of("/api/v1/admin/events/%s/tickets/packages/%s", "/api/v1/admin/events/%s/promo-codes/%s",
+        for (String path : List.of("/api/v1/admin/events/%s/tickets/packages/%s",
+                "/api/v1/admin/events/%s/promo-codes/%s",
                 "/api/v1/events/%s/promo-codes/%s/validate", "/api/v1/me/tickets/%s/qr.png",
                 "/api/v1/admin/events/%s/tickets/purchases?page=%s&size=-1", "/images/%s/%s/x.png")) {
             for (String weird : List.of("not-a-uuid", "%00", "..%2F..%2Fetc", "\u00e9\u00e9", "9".repeat(300),
@@ -112,19 +114,24 @@ class HostileInputSystemTests {
         given().auth().oauth2(noneHeader + "." + parts[1] + ".").get(path).then().statusCode(401)
                 .body("code", equalTo("unauthenticated"));
 
-        JwtClaims tampered = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        JwtClaims tampered = JwtClaims
+                .parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         tampered.setStringListClaim("groups", "super_admin");
-        given().auth().oauth2(parts[0] + "." + b64(tampered.toJson()) + "." + parts[2]).get(path).then().statusCode(401);
+        given().auth().oauth2(parts[0] + "." + b64(tampered.toJson()) + "." + parts[2]).get(path).then()
+                .statusCode(401);
 
         var otherKey = KeyPairGenerator.getInstance("RSA");
         otherKey.initialize(2048);
         JsonWebSignature wrongKey = new JsonWebSignature();
-        wrongKey.setPayload(JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).toJson());
+        wrongKey.setPayload(
+                JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).toJson());
         wrongKey.setKey(otherKey.generateKeyPair().getPrivate());
         wrongKey.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         given().auth().oauth2(wrongKey.getCompactSerialization()).get(path).then().statusCode(401);
 
-        given().auth().oauth2(SystemTokens.sign(UUID.randomUUID(), List.of("event_coordinator"), List.of(event.toString()), -120))
+        given().auth()
+                .oauth2(SystemTokens.sign(UUID.randomUUID(), List.of("event_coordinator"), List.of(event.toString()),
+                        -120))
                 .get(path).then().statusCode(401);
         given().auth().oauth2(SystemTokens.coordinator(UUID.randomUUID())).get(path).then().statusCode(403)
                 .body("code", equalTo("forbidden"));
@@ -134,7 +141,8 @@ class HostileInputSystemTests {
         given().auth().oauth2(SystemTokens.coordinator(UUID.randomUUID()))
                 .get("http://127.0.0.1:8081/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(403);
         given().auth().oauth2(noneHeader + "." + parts[1] + ".")
-                .get("http://127.0.0.1:8083/api/v1/admin/events/" + event + "/tickets/purchases").then().statusCode(401);
+                .get("http://127.0.0.1:8083/api/v1/admin/events/" + event + "/tickets/purchases").then()
+                .statusCode(401);
     }
 
     @Test

@@ -20,7 +20,8 @@ final class Reliability {
         Path dir = Path.of(System.getProperty("drill.results", "target/drills"));
         try {
             Files.createDirectories(dir);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(drill + ".json").toFile(), new TreeMap<>(figures));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(drill + ".json").toFile(),
+                    new TreeMap<>(figures));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

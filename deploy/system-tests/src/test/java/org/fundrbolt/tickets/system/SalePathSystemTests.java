@@ -34,7 +34,8 @@ class SalePathSystemTests {
     }
 
     private String createPackage(String name, String price, Integer limit) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "price", new java.math.BigDecimal(price)));
+        Map<String, Object> body = new java.util.HashMap<>(
+                Map.of("name", name, "price", new java.math.BigDecimal(price)));
         if (limit != null) {
             body.put("quantity_limit", limit);
         }
@@ -66,7 +67,8 @@ class SalePathSystemTests {
                 .body("packages[0].id", equalTo(packageId)).body("packages[0].available", equalTo(50));
 
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest streamRequest = HttpRequest.newBuilder(URI.create(admin("/tickets/sales/stream?access_token=" + coordinator)))
+        HttpRequest streamRequest = HttpRequest
+                .newBuilder(URI.create(admin("/tickets/sales/stream?access_token=" + coordinator)))
                 .header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> stream = http.send(streamRequest, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
@@ -112,14 +114,17 @@ class SalePathSystemTests {
     void aPromoCodeDiscountsAndASoldOutReleasesItsUse() {
         String packageId = createPackage("VIP Table", "1200.00", 2);
         given().auth().oauth2(coordinator).contentType("application/json")
-                .body(Map.of("code", "gala20", "discount_type", "percentage", "discount_value", 20, "max_total_uses", 5))
+                .body(Map.of("code", "gala20", "discount_type", "percentage", "discount_value", 20, "max_total_uses",
+                        5))
                 .post(admin("/promo-codes")).then().statusCode(201).body("code", equalTo("GALA20"));
         Await.until("the package known to promo-service", Duration.ofSeconds(10), () -> given()
                 .auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
-                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/GALA20/validate?package_id=" + packageId + "&quantity=2")
+                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/GALA20/validate?package_id=" + packageId
+                        + "&quantity=2")
                 .statusCode() == 200);
         given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
-                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/gala20/validate?package_id=" + packageId + "&quantity=2")
+                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/gala20/validate?package_id=" + packageId
+                        + "&quantity=2")
                 .then().statusCode(200).body("discount_amount", equalTo(480.00f));
 
         firstPurchase(UUID.randomUUID(), packageId, 2, "GALA20").then().statusCode(201)
@@ -136,7 +141,8 @@ class SalePathSystemTests {
     void aFiveMebibyteImageStreamsThroughTheGatewayAndIsServedBack() throws Exception {
         String packageId = createPackage("Photo package", "10.00", null);
         // Random pixels do not compress: a 1300 x 1300 PNG is just under 5 MiB.
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1300, 1300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1300, 1300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.util.Random random = new java.util.Random(7);
         for (int y = 0; y < 1300; y++) {
             for (int x = 0; x < 1300; x++) {
@@ -157,7 +163,8 @@ class SalePathSystemTests {
         String url = uploaded.jsonPath().getString("image_url");
         byte[] served = given().get(url).then().statusCode(200).contentType("image/png").extract().asByteArray();
         assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served)).getWidth()).isEqualTo(1300);
-        given().auth().oauth2(coordinator).delete(admin("/tickets/packages/" + packageId + "/image")).then().statusCode(204);
+        given().auth().oauth2(coordinator).delete(admin("/tickets/packages/" + packageId + "/image")).then()
+                .statusCode(204);
         given().get(url).then().statusCode(404);
     }
 
@@ -172,7 +179,8 @@ class SalePathSystemTests {
 
     @Test
     void theMergedOpenApiDocumentsEveryPublicPath() {
-        Map<String, Object> paths = given().get(GATEWAY + "/openapi.json").then().statusCode(200).extract().path("paths");
+        Map<String, Object> paths = given().get(GATEWAY + "/openapi.json").then().statusCode(200).extract()
+                .path("paths");
         assertThat(paths.keySet()).contains(
                 "/api/v1/admin/events/{event_id}/tickets/packages",
                 "/api/v1/admin/events/{event_id}/tickets/packages/{package_id}",

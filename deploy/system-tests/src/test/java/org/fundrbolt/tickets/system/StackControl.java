@@ -23,7 +23,8 @@ final class StackControl {
     static void kill(String name, boolean crash) {
         try {
             long pid = Long.parseLong(Files.readString(ROOT.resolve(".local/pids/" + name + ".pid")).trim());
-            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException(name + " is not running"));
             if (crash) {
                 process.destroyForcibly();
             } else {
@@ -37,7 +38,8 @@ final class StackControl {
 
     /** Starts (or restarts) a service, waiting until it is ready; extra environment as KEY=VALUE. */
     static void restart(String service, String... environment) {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("deploy/local/stack").toString(), "restart", service));
+        List<String> command = new ArrayList<>(
+                List.of(ROOT.resolve("deploy/local/stack").toString(), "restart", service));
         command.addAll(List.of(environment));
         run(command);
     }
@@ -50,7 +52,8 @@ final class StackControl {
     static void run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve(".local/logs/drills.log").toFile())).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve(".local/logs/drills.log").toFile()))
+                    .start();
             if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed; see .local/logs/drills.log");
             }
@@ -61,7 +64,8 @@ final class StackControl {
 
     /** One number from a service's own database (the drills verify what was written). */
     static long query(String database, String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database,
+                "postgres", "");
                 ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

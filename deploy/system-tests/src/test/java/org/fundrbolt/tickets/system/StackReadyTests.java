@@ -6,9 +6,9 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The whole stack is up: the gateway answers and routes, and every service is ready. */
 class StackReadyTests {
@@ -16,7 +16,7 @@ class StackReadyTests {
     static final String GATEWAY = System.getProperty("gateway.url", "http://localhost:8080");
 
     @ParameterizedTest
-    @ValueSource(ints = { 8080, 8081, 8082, 8083, 8084 })
+    @ValueSource(ints = {8080, 8081, 8082, 8083, 8084})
     void everyServiceIsReady(int port) {
         given().get("http://127.0.0.1:" + port + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"));

@@ -27,6 +27,7 @@ public interface GatewayConfig {
 
     /** OIDC settings published to the web UI at /config.json; absent locally (paste-token sign-in). */
     interface Oidc {
+
         /** Issuer URL (env GATEWAY_OIDC_ISSUER). */
         java.util.Optional<String> issuer();
 
@@ -48,6 +49,7 @@ public interface GatewayConfig {
 
     /** Request limits of API.md, counted in Redis so they hold across replicas (per minute). */
     interface RateLimits {
+
         @WithDefault("true")
         boolean enabled();
 
@@ -66,6 +68,7 @@ public interface GatewayConfig {
 
     /** Upstream base URLs. */
     interface Services {
+
         @WithDefault("http://127.0.0.1:8081")
         String catalogUrl();
 

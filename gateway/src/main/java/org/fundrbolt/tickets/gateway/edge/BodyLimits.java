@@ -17,9 +17,10 @@ public class BodyLimits {
 
     /** Why a body is refused, with the problem+json of API.md that says so. */
     enum Refusal {
-        LENGTH_NOT_A_NUMBER(400, "malformed_json", "Content-Length is not a number."),
-        IMAGE_TOO_LARGE(413, "image_too_large", "Images may be at most 5 MiB."),
-        PAYLOAD_TOO_LARGE(413, "payload_too_large", "JSON bodies may be at most 1 MiB.");
+
+        LENGTH_NOT_A_NUMBER(400, "malformed_json", "Content-Length is not a number."), IMAGE_TOO_LARGE(413,
+                "image_too_large", "Images may be at most 5 MiB."), PAYLOAD_TOO_LARGE(413, "payload_too_large",
+                        "JSON bodies may be at most 1 MiB.");
 
         final int status;
         final String code;

@@ -27,9 +27,11 @@ public class DocsRoutes {
     }
 
     public void install(Router router, Vertx vertx) {
-        router.get("/openapi.json").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> openApi.merged(vertx)
-                .onSuccess(doc -> ctx.response().putHeader("Content-Type", "application/json").end(doc.encode()))
-                .onFailure(ctx::fail));
+        router.get("/openapi.json").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(ctx -> openApi.merged(vertx)
+                        .onSuccess(
+                                doc -> ctx.response().putHeader("Content-Type", "application/json").end(doc.encode()))
+                        .onFailure(ctx::fail));
         router.getWithRegex("/docs/?").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8").end(DOCS_PAGE));
     }

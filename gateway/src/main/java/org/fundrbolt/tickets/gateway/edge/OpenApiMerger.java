@@ -67,7 +67,8 @@ public class OpenApiMerger {
                     }
                 });
                 JsonObject components = doc.getJsonObject("components", new JsonObject());
-                components.getJsonObject("schemas", new JsonObject()).forEach(s -> schemas.put(s.getKey(), s.getValue()));
+                components.getJsonObject("schemas", new JsonObject())
+                        .forEach(s -> schemas.put(s.getKey(), s.getValue()));
                 components.getJsonObject("securitySchemes", new JsonObject())
                         .forEach(s -> securitySchemes.put(s.getKey(), s.getValue()));
             }
@@ -75,7 +76,8 @@ public class OpenApiMerger {
                     .put("info", new JsonObject().put("title", "FundrBolt Tickets API").put("version", "1.0")
                             .put("description", "Ticket packages, promo codes, checkout and images of charity events."))
                     .put("paths", paths)
-                    .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", securitySchemes));
+                    .put("components",
+                            new JsonObject().put("schemas", schemas).put("securitySchemes", securitySchemes));
             cached = merged;
             cachedAt = Instant.now();
             return merged;

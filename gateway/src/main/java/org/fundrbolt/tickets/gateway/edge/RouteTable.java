@@ -12,13 +12,19 @@ import java.util.regex.Pattern;
 public final class RouteTable {
 
     /** The services behind the gateway. */
-    public enum Service { CATALOG, PROMO, PURCHASE, MEDIA }
+    public enum Service {
+        CATALOG, PROMO, PURCHASE, MEDIA
+    }
 
     /** Who may call a route: anyone, a donor, or an administrator of the path's event. */
-    public enum Access { PUBLIC, DONOR, ADMIN }
+    public enum Access {
+        PUBLIC, DONOR, ADMIN
+    }
 
     /** What a route kind is, for rate limits and timeouts. */
-    public enum Kind { API, CHECKOUT, PROMO_VALIDATE, SALES_STREAM, IMAGE_UPLOAD, IMAGES }
+    public enum Kind {
+        API, CHECKOUT, PROMO_VALIDATE, SALES_STREAM, IMAGE_UPLOAD, IMAGES
+    }
 
     /** A matched route; {@code eventId} is the path's event id text, when the path has one. */
     public record Route(Service service, Access access, Kind kind, String eventId) {
@@ -37,7 +43,8 @@ public final class RouteTable {
             rule(ADMIN + "tickets/(purchases|guests\\.csv|check-in)(/.*)?", Service.PURCHASE, Access.ADMIN, Kind.API),
             rule(ADMIN + "promo-codes(/.*)?", Service.PROMO, Access.ADMIN, Kind.API),
             rule("/api/v1/events/" + ID + "/tickets/packages", Service.CATALOG, Access.PUBLIC, Kind.API),
-            rule("/api/v1/events/" + ID + "/promo-codes/[^/]+/validate", Service.PROMO, Access.DONOR, Kind.PROMO_VALIDATE),
+            rule("/api/v1/events/" + ID + "/promo-codes/[^/]+/validate", Service.PROMO, Access.DONOR,
+                    Kind.PROMO_VALIDATE),
             rule("/api/v1/events/" + ID + "/tickets/purchase", Service.PURCHASE, Access.DONOR, Kind.CHECKOUT),
             rule("/api/v1/me/tickets(/.*)?", Service.PURCHASE, Access.DONOR, Kind.API),
             rule("/api/v1/tickets/signing-keys", Service.PURCHASE, Access.PUBLIC, Kind.API),
@@ -58,7 +65,9 @@ public final class RouteTable {
         for (Rule rule : RULES) {
             Matcher matcher = rule.pattern().matcher(path);
             if (matcher.matches()) {
-                String eventId = rule.pattern().pattern().contains(ID) && matcher.groupCount() >= 1 ? matcher.group(1) : null;
+                String eventId = rule.pattern().pattern().contains(ID) && matcher.groupCount() >= 1
+                        ? matcher.group(1)
+                        : null;
                 return Optional.of(new Route(rule.service(), rule.access(), rule.kind(), eventId));
             }
         }

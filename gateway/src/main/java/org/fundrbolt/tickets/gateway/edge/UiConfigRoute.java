@@ -33,6 +33,7 @@ public class UiConfigRoute {
         if (issuer.isEmpty() || clientId.isEmpty()) {
             return new JsonObject().putNull("oidc");
         }
-        return new JsonObject().put("oidc", new JsonObject().put("issuer", issuer.get()).put("client_id", clientId.get()));
+        return new JsonObject().put("oidc",
+                new JsonObject().put("issuer", issuer.get()).put("client_id", clientId.get()));
     }
 }

@@ -111,7 +111,8 @@ public class Upstreams {
                         .putHeader("Content-Type", Problems.PROBLEM_JSON)
                         .setBody(Body.body(Buffer.buffer(Problems.body(503,
                                 "dependency_unavailable", "A service behind the gateway is not reachable right now; "
-                                        + "nothing was changed. Try again shortly.", Map.of()))));
+                                        + "nothing was changed. Try again shortly.",
+                                Map.of()))));
                 return Future.succeededFuture(response);
             });
         }

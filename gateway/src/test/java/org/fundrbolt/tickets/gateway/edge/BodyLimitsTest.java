@@ -32,7 +32,8 @@ class BodyLimitsTest {
 
     @Test
     void refusesImageLargerThanTheImageLimitAsImageTooLarge() {
-        assertEquals(Optional.of(Refusal.IMAGE_TOO_LARGE), limits.refusal(String.valueOf(IMAGE + 1), Kind.IMAGE_UPLOAD));
+        assertEquals(Optional.of(Refusal.IMAGE_TOO_LARGE),
+                limits.refusal(String.valueOf(IMAGE + 1), Kind.IMAGE_UPLOAD));
     }
 
     @Test

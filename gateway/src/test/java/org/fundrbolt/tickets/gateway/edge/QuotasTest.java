@@ -42,7 +42,7 @@ class QuotasTest {
 
     @Test
     void doesNotLimitOtherAuthorizedCalls() {
-        for (Kind kind : new Kind[] { Kind.API, Kind.SALES_STREAM, Kind.IMAGE_UPLOAD }) {
+        for (Kind kind : new Kind[]{Kind.API, Kind.SALES_STREAM, Kind.IMAGE_UPLOAD}) {
             assertEquals(Optional.empty(), quotas.forCaller(kind, "admin-1"), kind.name());
         }
     }
@@ -80,6 +80,7 @@ class QuotasTest {
 
     private static GatewayConfig.RateLimits limits(boolean enabled) {
         return new GatewayConfig.RateLimits() {
+
             @Override
             public boolean enabled() {
                 return enabled;

@@ -15,7 +15,8 @@ class UiConfigRouteTest {
 
     @Test
     void publishesNullOidcWhenOnlyHalfTheProviderIsConfigured() {
-        assertEquals("{\"oidc\":null}", UiConfigRoute.uiConfig(Optional.of("https://id.example"), Optional.empty()).encode());
+        assertEquals("{\"oidc\":null}",
+                UiConfigRoute.uiConfig(Optional.of("https://id.example"), Optional.empty()).encode());
         assertEquals("{\"oidc\":null}", UiConfigRoute.uiConfig(Optional.empty(), Optional.of("tickets-ui")).encode());
     }
 

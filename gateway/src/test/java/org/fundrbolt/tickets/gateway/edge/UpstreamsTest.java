@@ -55,7 +55,8 @@ class UpstreamsTest {
 
     @Test
     void usesUpstreamTimeoutAsIdleTimeoutForOtherPaths() {
-        assertEquals(30_000, Upstreams.idleTimeoutMillis("/api/v1/admin/events/e1/tickets/sales", Duration.ofSeconds(30)));
+        assertEquals(30_000,
+                Upstreams.idleTimeoutMillis("/api/v1/admin/events/e1/tickets/sales", Duration.ofSeconds(30)));
         assertEquals(30_000, Upstreams.idleTimeoutMillis("/api/v1/events/e1/tickets/purchase", Duration.ofSeconds(30)));
     }
 }

@@ -19,6 +19,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +45,8 @@ public class ImageBlobClient {
             container.createIfNotExists().block(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
             // Readiness keeps trying (and stays down) until the blob store answers.
-            LOG.warnf("Could not create blob container %s at startup: %s", container.getBlobContainerName(), e.getMessage());
+            LOG.warnf("Could not create blob container %s at startup: %s", container.getBlobContainerName(),
+                    e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.fundrbolt.tickets.media.config;
 
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,6 +18,7 @@ public interface MediaConfig {
 
     /** Blob storage settings. */
     interface Storage {
+
         /** Azure Storage connection string (env MEDIA_STORAGE_CONNECTION_STRING). */
         String connectionString();
 

@@ -6,11 +6,10 @@ import java.util.Optional;
 /** The image formats an upload may have: declared media type, stored file extension and magic number. */
 public enum ImageFormat {
 
-    JPEG("image/jpeg", "jpg", "jpeg", "JPEG"),
-    PNG("image/png", "png", "png", "PNG"),
-    WEBP("image/webp", "webp", "webp", "WebP");
+    JPEG("image/jpeg", "jpg", "jpeg", "JPEG"), PNG("image/png", "png", "png", "PNG"), WEBP("image/webp", "webp", "webp",
+            "WebP");
 
-    private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private final String mediaType;
     private final String extension;
@@ -44,8 +43,8 @@ public enum ImageFormat {
             case JPEG -> bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8
                     && (bytes[2] & 0xFF) == 0xFF;
             case PNG -> startsWith(bytes, PNG_SIGNATURE, 0);
-            case WEBP -> startsWith(bytes, new byte[] { 'R', 'I', 'F', 'F' }, 0)
-                    && startsWith(bytes, new byte[] { 'W', 'E', 'B', 'P' }, 8);
+            case WEBP -> startsWith(bytes, new byte[]{'R', 'I', 'F', 'F'}, 0)
+                    && startsWith(bytes, new byte[]{'W', 'E', 'B', 'P'}, 8);
         };
     }
 

@@ -3,10 +3,10 @@ package org.fundrbolt.tickets.media.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.fundrbolt.tickets.platform.consumer.ConsumerPolicy;
-import org.fundrbolt.tickets.platform.consumer.EventJson;
 import org.fundrbolt.tickets.media.domain.PackageSnapshot;
 import org.fundrbolt.tickets.media.service.PackageImageService;
+import org.fundrbolt.tickets.platform.consumer.ConsumerPolicy;
+import org.fundrbolt.tickets.platform.consumer.EventJson;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;

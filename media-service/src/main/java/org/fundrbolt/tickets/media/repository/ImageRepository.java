@@ -39,8 +39,8 @@ public class ImageRepository {
                 + " blob_name = EXCLUDED.blob_name, content_type = EXCLUDED.content_type,"
                 + " image_url = EXCLUDED.image_url, etag = EXCLUDED.etag, size = EXCLUDED.size,"
                 + " version = EXCLUDED.version, updated_at = now()")
-                .execute(Tuple.from(new Object[] { image.packageId(), image.eventId(), image.blobName(),
-                        image.contentType(), image.imageUrl(), image.etag(), image.size(), image.version() }))
+                .execute(Tuple.from(new Object[]{image.packageId(), image.eventId(), image.blobName(),
+                        image.contentType(), image.imageUrl(), image.etag(), image.size(), image.version()}))
                 .replaceWithVoid();
     }
 
@@ -48,7 +48,8 @@ public class ImageRepository {
     public Uni<Optional<String>> delete(SqlConnection connection, UUID packageId) {
         return connection.preparedQuery("DELETE FROM package_images WHERE package_id = $1 RETURNING blob_name")
                 .execute(Tuple.of(packageId))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
                         : Optional.of(rows.iterator().next().getString("blob_name")));
     }
 

@@ -17,7 +17,8 @@ public class PackageRepository {
 
     /** Whether the package exists, is not deleted and belongs to the event. */
     public Uni<Boolean> isLive(SqlClient client, UUID packageId, UUID eventId) {
-        return client.preparedQuery("SELECT 1 FROM known_packages WHERE package_id = $1 AND event_id = $2 AND NOT deleted")
+        return client
+                .preparedQuery("SELECT 1 FROM known_packages WHERE package_id = $1 AND event_id = $2 AND NOT deleted")
                 .execute(Tuple.of(packageId, eventId)).map(rows -> rows.size() > 0);
     }
 
@@ -30,8 +31,9 @@ public class PackageRepository {
 
     /** The next version of the package's media.images events; never reused, also across delete and re-upload. */
     public Uni<Long> nextImageVersion(SqlConnection connection, UUID packageId) {
-        return connection.preparedQuery("UPDATE known_packages SET image_version = image_version + 1, updated_at = now()"
-                + " WHERE package_id = $1 RETURNING image_version")
+        return connection
+                .preparedQuery("UPDATE known_packages SET image_version = image_version + 1, updated_at = now()"
+                        + " WHERE package_id = $1 RETURNING image_version")
                 .execute(Tuple.of(packageId)).map(rows -> rows.iterator().next().getLong("image_version"));
     }
 

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.media.rest;
 
-import org.fundrbolt.tickets.platform.rest.Ids;
-
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -14,8 +12,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.fundrbolt.tickets.media.client.ImageBlobClient;
 import org.fundrbolt.tickets.media.domain.StoredImage;
-import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.media.service.PackageImageService;
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.rest.Ids;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,7 +23,8 @@ import io.smallrye.mutiny.Uni;
 @PermitAll
 public class ImageResource {
 
-    private static final Pattern FILE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(jpg|png|webp)");
+    private static final Pattern FILE = Pattern
+            .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(jpg|png|webp)");
 
     private final PackageImageService images;
 

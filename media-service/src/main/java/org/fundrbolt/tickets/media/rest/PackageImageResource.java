@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.media.rest;
 
-import org.fundrbolt.tickets.platform.rest.Ids;
-
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,8 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.media.service.PackageImageService;
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -26,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 /** Admin endpoints of package images (API.md, "Package images"). */
 @Path("/api/v1/admin/events/{event_id}/tickets/packages/{package_id}/image")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+@RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
 public class PackageImageResource {
 
     /** The answer to an upload. */

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.media.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -26,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.media.domain.ImageFormat;
 import org.fundrbolt.tickets.media.domain.SanitizedImage;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 
 /**
  * Judges an upload by its bytes rather than its name (API.md: declared type, magic number and structure agree, and

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.media.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,10 +18,11 @@ import org.fundrbolt.tickets.media.domain.PackageSnapshot;
 import org.fundrbolt.tickets.media.domain.SanitizedImage;
 import org.fundrbolt.tickets.media.domain.StoredImage;
 import org.fundrbolt.tickets.media.messaging.ImageEvent;
-import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.media.repository.ImageRepository;
-import org.fundrbolt.tickets.platform.outbox.Outbox;
 import org.fundrbolt.tickets.media.repository.PackageRepository;
+import org.fundrbolt.tickets.platform.outbox.Outbox;
+import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -97,7 +96,8 @@ public class PackageImageService {
                         // The record was not written: the new blob must not outlive it.
                         .onFailure().call(failure -> deleteQuietly(blobName)))
                 .invoke(previous -> relay.trigger())
-                .call(previous -> previous.map(old -> deleteQuietly(old.blobName())).orElse(Uni.createFrom().voidItem()))
+                .call(previous -> previous.map(old -> deleteQuietly(old.blobName()))
+                        .orElse(Uni.createFrom().voidItem()))
                 .replaceWith(imageUrl);
     }
 
@@ -112,7 +112,8 @@ public class PackageImageService {
     /** Applies a catalog snapshot; a newly deleted package loses its image. */
     public Uni<Void> applySnapshot(PackageSnapshot snapshot) {
         return pool.withTransaction(connection -> packages.apply(connection, snapshot)
-                .chain(deleted -> deleted ? removeRecord(connection, snapshot.eventId(), snapshot.packageId())
+                .chain(deleted -> deleted
+                        ? removeRecord(connection, snapshot.eventId(), snapshot.packageId())
                         : Uni.createFrom().item(Optional.<String>empty())))
                 .call(this::afterRemoval)
                 .replaceWithVoid();
@@ -128,7 +129,8 @@ public class PackageImageService {
     }
 
     private Uni<Optional<String>> removeRecord(SqlConnection connection, UUID eventId, UUID packageId) {
-        return images.delete(connection, packageId).call(removed -> removed.isEmpty() ? Uni.createFrom().voidItem()
+        return images.delete(connection, packageId).call(removed -> removed.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : packages.nextImageVersion(connection, packageId)
                         .chain(version -> announce(connection, eventId, packageId, null, version)));
     }

@@ -95,6 +95,6 @@ final class WebpChunks {
     }
 
     private static byte[] littleEndian(int value) {
-        return new byte[] { (byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24) };
+        return new byte[]{(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
     }
 }

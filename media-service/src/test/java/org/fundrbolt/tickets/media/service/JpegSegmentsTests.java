@@ -32,7 +32,8 @@ class JpegSegmentsTests {
 
     @Test
     void refusesDataAfterEndMarker() throws IOException {
-        byte[] polyglot = concat(realJpeg(), "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
+        byte[] polyglot = concat(realJpeg(),
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
         assertFalse(JpegSegments.endsAtEndMarker(polyglot));
     }
 
@@ -44,7 +45,7 @@ class JpegSegmentsTests {
 
     @Test
     void refusesFileTooShortForStartAndEndMarkers() {
-        assertFalse(JpegSegments.endsAtEndMarker(new byte[] { (byte) 0xFF, (byte) 0xFF, (byte) 0xD9 }));
+        assertFalse(JpegSegments.endsAtEndMarker(new byte[]{(byte) 0xFF, (byte) 0xFF, (byte) 0xD9}));
     }
 
     @Test
@@ -59,7 +60,7 @@ class JpegSegmentsTests {
 
     @Test
     void readsOrientationAfterOtherIfdEntries() {
-        byte[] tiff = tiff(true, new int[][] { { MAKE_TAG, 7 }, { ORIENTATION_TAG, 3 } });
+        byte[] tiff = tiff(true, new int[][]{{MAKE_TAG, 7}, {ORIENTATION_TAG, 3}});
         assertEquals(3, JpegSegments.exifOrientation(jpeg(segment(APP1, exif(tiff)))));
     }
 
@@ -67,7 +68,8 @@ class JpegSegmentsTests {
     void skipsOtherSegmentsBeforeExif() {
         byte[] jfif = "JFIF\0\1\1\0\0\1\0\1\0\0".getBytes(StandardCharsets.ISO_8859_1);
         byte[] xmp = concat("http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1), new byte[20]);
-        byte[] file = jpeg(segment(APP0, jfif), segment(APP1, xmp), segment(APP1, exif(tiff(false, ORIENTATION_TAG, 5))));
+        byte[] file = jpeg(segment(APP0, jfif), segment(APP1, xmp),
+                segment(APP1, exif(tiff(false, ORIENTATION_TAG, 5))));
         assertEquals(5, JpegSegments.exifOrientation(file));
     }
 
@@ -84,7 +86,7 @@ class JpegSegmentsTests {
 
     @Test
     void ignoresExifAfterStartOfScan() {
-        byte[] scanHeader = { 1, 1, 0, 0, 0x3F, 0 };
+        byte[] scanHeader = {1, 1, 0, 0, 0x3F, 0};
         byte[] file = jpeg(segment(SOS, scanHeader), segment(APP1, exif(tiff(true, ORIENTATION_TAG, 6))));
         assertEquals(1, JpegSegments.exifOrientation(file));
     }
@@ -101,7 +103,7 @@ class JpegSegmentsTests {
         // The whole EXIF is present, but the segment claims more bytes than the file has: the file is cut.
         byte[] app1 = segment(APP1, exif(tiff(true, ORIENTATION_TAG, 6)));
         app1[3] += 100;
-        byte[] file = concat(new byte[] { (byte) 0xFF, (byte) 0xD8 }, app1);
+        byte[] file = concat(new byte[]{(byte) 0xFF, (byte) 0xD8}, app1);
         assertEquals(1, JpegSegments.exifOrientation(file));
     }
 
@@ -115,7 +117,7 @@ class JpegSegmentsTests {
     @Test
     void ignoresIfdEntryBeyondSegment() {
         // The IFD counts two entries, but the segment ends after the first; the orientation entry lies outside it.
-        byte[] tiff = tiff(true, new int[][] { { MAKE_TAG, 3 }, { ORIENTATION_TAG, 6 } });
+        byte[] tiff = tiff(true, new int[][]{{MAKE_TAG, 3}, {ORIENTATION_TAG, 6}});
         byte[] app1 = segment(APP1, exif(tiff));
         int outside = 4 + 12;
         app1[3] -= outside;
@@ -137,17 +139,18 @@ class JpegSegmentsTests {
     /** SOI, the given segments, then a scan and EOI as the walk would meet them in a real file. */
     private static byte[] jpeg(byte[]... segments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xD8 });
+        out.writeBytes(new byte[]{(byte) 0xFF, (byte) 0xD8});
         for (byte[] segment : segments) {
             out.writeBytes(segment);
         }
-        out.writeBytes(segment(SOS, new byte[] { 1, 1, 0, 0, 0x3F, 0 }));
-        out.writeBytes(new byte[] { 0x12, 0x34, 0x56, (byte) 0xFF, (byte) 0xD9 });
+        out.writeBytes(segment(SOS, new byte[]{1, 1, 0, 0, 0x3F, 0}));
+        out.writeBytes(new byte[]{0x12, 0x34, 0x56, (byte) 0xFF, (byte) 0xD9});
         return out.toByteArray();
     }
 
     private static byte[] segment(int marker, byte[] data) {
-        return ByteBuffer.allocate(4 + data.length).put((byte) 0xFF).put((byte) marker).putShort((short) (data.length + 2))
+        return ByteBuffer.allocate(4 + data.length).put((byte) 0xFF).put((byte) marker)
+                .putShort((short) (data.length + 2))
                 .put(data).array();
     }
 
@@ -156,18 +159,20 @@ class JpegSegmentsTests {
     }
 
     private static byte[] tiff(boolean littleEndian, int tag, int value) {
-        return tiff(littleEndian, new int[][] { { tag, value } });
+        return tiff(littleEndian, new int[][]{{tag, value}});
     }
 
     /** A TIFF header and IFD0 with one SHORT entry per {tag, value}, then no next IFD. */
     private static byte[] tiff(boolean littleEndian, int[][] entries) {
         ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + entries.length * 12 + 4)
                 .order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-        tiff.put(littleEndian ? (byte) 'I' : (byte) 'M').put(littleEndian ? (byte) 'I' : (byte) 'M').putShort((short) 42)
+        tiff.put(littleEndian ? (byte) 'I' : (byte) 'M').put(littleEndian ? (byte) 'I' : (byte) 'M')
+                .putShort((short) 42)
                 .putInt(8).putShort((short) entries.length);
         for (int[] entry : entries) {
             // A SHORT sits in the first two bytes of the four-byte value field, whatever the byte order.
-            tiff.putShort((short) entry[0]).putShort((short) 3).putInt(1).putShort((short) entry[1]).putShort((short) 0);
+            tiff.putShort((short) entry[0]).putShort((short) 3).putInt(1).putShort((short) entry[1])
+                    .putShort((short) 0);
         }
         tiff.putInt(0);
         return tiff.array();

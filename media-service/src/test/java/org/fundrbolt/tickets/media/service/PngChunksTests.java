@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 class PngChunksTests {
 
-    private static final byte[] SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] IHDR = ByteBuffer.allocate(13).putInt(1).putInt(1).put((byte) 8).put((byte) 2)
             .put((byte) 0).put((byte) 0).put((byte) 0).array();
-    private static final byte[] IDAT = { 0x78, (byte) 0x9C, 0x63, 0x60, 0x60, 0x60, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01 };
+    private static final byte[] IDAT = {0x78, (byte) 0x9C, 0x63, 0x60, 0x60, 0x60, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01};
 
     @Test
     void acceptsMinimalValidPng() {
@@ -47,7 +47,8 @@ class PngChunksTests {
         // An IEND claiming four data bytes that the file does not have is a cut-off file, not trailing data.
         byte[] iend = chunk("IEND");
         iend[3] = 4;
-        assertEquals(Verdict.TRUNCATED_OR_DAMAGED, PngChunks.check(png(chunk("IHDR", IHDR), chunk("IDAT", IDAT), iend)));
+        assertEquals(Verdict.TRUNCATED_OR_DAMAGED,
+                PngChunks.check(png(chunk("IHDR", IHDR), chunk("IDAT", IDAT), iend)));
     }
 
     @Test

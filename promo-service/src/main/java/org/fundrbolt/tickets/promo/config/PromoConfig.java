@@ -19,6 +19,7 @@ public interface PromoConfig {
     Reconcile reconcile();
 
     interface GuessLimit {
+
         @WithDefault("20")
         int maxFailures();
 
@@ -27,6 +28,7 @@ public interface PromoConfig {
     }
 
     interface Cache {
+
         /** Off only to measure validate without the cache (deploy/load); on in every real deployment. */
         @WithDefault("true")
         boolean enabled();
@@ -36,6 +38,7 @@ public interface PromoConfig {
     }
 
     interface Reconcile {
+
         @WithDefault("5m")
         Duration maxAge();
 

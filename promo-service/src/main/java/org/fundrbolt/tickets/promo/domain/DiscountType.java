@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /** How a promo code reduces a purchase's base price; the wire names are those of API.md. */
 public enum DiscountType {
-    PERCENTAGE("percentage"),
-    FIXED_AMOUNT("fixed_amount");
+
+    PERCENTAGE("percentage"), FIXED_AMOUNT("fixed_amount");
 
     private final String wireName;
 

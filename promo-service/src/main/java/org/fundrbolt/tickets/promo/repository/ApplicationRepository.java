@@ -29,9 +29,9 @@ public class ApplicationRepository {
         return client.preparedQuery("INSERT INTO promo_code_applications (id, promo_id, purchase_id, event_id, "
                 + "donor_id, package_id, quantity, base_price, discount_amount, status) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                .execute(Tuple.from(new Object[] { application.id(), application.promoId(), application.purchaseId(),
+                .execute(Tuple.from(new Object[]{application.id(), application.promoId(), application.purchaseId(),
                         application.eventId(), application.donorId(), application.packageId(), application.quantity(),
-                        application.basePrice(), application.discountAmount(), application.status() }))
+                        application.basePrice(), application.discountAmount(), application.status()}))
                 .replaceWithVoid();
     }
 

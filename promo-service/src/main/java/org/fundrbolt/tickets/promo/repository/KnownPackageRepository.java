@@ -24,8 +24,8 @@ public class KnownPackageRepository {
                 + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (package_id) DO UPDATE SET event_id = EXCLUDED.event_id, "
                 + "price = EXCLUDED.price, deleted = EXCLUDED.deleted, version = EXCLUDED.version, updated_at = now() "
                 + "WHERE known_packages.version < EXCLUDED.version")
-                .execute(Tuple.from(new Object[] { snapshot.packageId(), snapshot.eventId(), snapshot.price(),
-                        snapshot.deleted(), snapshot.version() }))
+                .execute(Tuple.from(new Object[]{snapshot.packageId(), snapshot.eventId(), snapshot.price(),
+                        snapshot.deleted(), snapshot.version()}))
                 .map(rows -> rows.rowCount() > 0);
     }
 

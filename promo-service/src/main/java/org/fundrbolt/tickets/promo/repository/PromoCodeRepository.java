@@ -27,7 +27,8 @@ public class PromoCodeRepository {
             + "created_at, updated_at";
 
     public Uni<List<PromoCode>> listByEvent(SqlClient client, UUID eventId) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM promo_codes WHERE event_id = $1 ORDER BY created_at, code")
+        return client
+                .preparedQuery("SELECT " + COLUMNS + " FROM promo_codes WHERE event_id = $1 ORDER BY created_at, code")
                 .execute(Tuple.of(eventId)).map(PromoCodeRepository::all);
     }
 
@@ -38,12 +39,15 @@ public class PromoCodeRepository {
 
     /** Locks the row until the transaction ends, so edits and redeems of one code take turns. */
     public Uni<PromoCode> lockById(SqlClient client, UUID eventId, UUID id) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM promo_codes WHERE id = $1 AND event_id = $2 FOR UPDATE")
+        return client
+                .preparedQuery("SELECT " + COLUMNS + " FROM promo_codes WHERE id = $1 AND event_id = $2 FOR UPDATE")
                 .execute(Tuple.of(id, eventId)).map(PromoCodeRepository::first);
     }
 
     public Uni<PromoCode> findByCode(SqlClient client, UUID eventId, String code) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM promo_codes WHERE event_id = $1 AND upper(code) = upper($2)")
+        return client
+                .preparedQuery(
+                        "SELECT " + COLUMNS + " FROM promo_codes WHERE event_id = $1 AND upper(code) = upper($2)")
                 .execute(Tuple.of(eventId, code)).map(PromoCodeRepository::first);
     }
 

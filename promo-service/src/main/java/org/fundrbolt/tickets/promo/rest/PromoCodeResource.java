@@ -1,12 +1,5 @@
 package org.fundrbolt.tickets.promo.rest;
 
-import org.fundrbolt.tickets.platform.rest.Bodies;
-import org.fundrbolt.tickets.platform.rest.IfMatch;
-
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
-import org.fundrbolt.tickets.platform.rest.Ids;
-
 import java.net.URI;
 import java.util.List;
 
@@ -24,8 +17,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.fundrbolt.tickets.platform.rest.Bodies;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
+import org.fundrbolt.tickets.platform.rest.IfMatch;
 import org.fundrbolt.tickets.promo.domain.PromoCode;
-import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.promo.service.NewPromoCode;
 import org.fundrbolt.tickets.promo.service.PromoCodeChanges;
 import org.fundrbolt.tickets.promo.service.PromoCodeService;
@@ -38,7 +34,7 @@ import io.smallrye.mutiny.Uni;
 /** Admin endpoints of promo codes (API.md, "Promo codes"). */
 @Path("/api/v1/admin/events/{event_id}/promo-codes")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+@RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
 public class PromoCodeResource {
 
     private final PromoCodeService promos;

@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.promo.rest;
 
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
-import org.fundrbolt.tickets.platform.rest.Ids;
-
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
 import org.fundrbolt.tickets.promo.service.RedemptionService;
 import org.fundrbolt.tickets.promo.service.Validation;
 

@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.promo.rest;
 
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
-import org.fundrbolt.tickets.platform.rest.Ids;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
 import org.fundrbolt.tickets.promo.service.RedemptionRequest;
 import org.fundrbolt.tickets.promo.service.RedemptionService;
 
@@ -41,6 +39,7 @@ public class RedemptionResource {
     @DELETE
     @Path("/{purchase_id}")
     public Uni<Response> release(@PathParam("purchase_id") String purchaseId) {
-        return redemptions.release(Ids.parse(purchaseId, "purchase_not_found", "purchase")).map(nothing -> Response.noContent().build());
+        return redemptions.release(Ids.parse(purchaseId, "purchase_not_found", "purchase"))
+                .map(nothing -> Response.noContent().build());
     }
 }

@@ -1,12 +1,11 @@
 package org.fundrbolt.tickets.promo.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.promo.config.PromoConfig;
 import org.jboss.logging.Logger;
 

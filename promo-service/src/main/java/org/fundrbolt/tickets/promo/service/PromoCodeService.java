@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.promo.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +9,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.rest.Patch;
 import org.fundrbolt.tickets.promo.domain.PromoCode;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
 import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;
-import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
-import org.fundrbolt.tickets.platform.rest.Patch;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -73,14 +72,16 @@ public class PromoCodeService {
             requireVersion(current, expectedVersion);
             PromoCode edited = merge(current, changes, nullErrors);
             List<FieldError> usageErrors = nullErrors.isEmpty() && PromoRules.check(edited).isEmpty()
-                    ? PromoRules.checkChangeOfUsedCode(current, edited) : List.of();
+                    ? PromoRules.checkChangeOfUsedCode(current, edited)
+                    : List.of();
             List<FieldError> earlier = new ArrayList<>(nullErrors);
             earlier.addAll(usageErrors);
             return requireValid(connection, edited, earlier)
                     .chain(() -> promos.updateDefinition(connection, edited))
-                    .map(updated -> new PromoCode[] { current, updated });
+                    .map(updated -> new PromoCode[]{current, updated});
         })).onFailure(failure -> PgErrors.isUniqueViolation(failure, UNIQUE_CODE))
-                .transform(failure -> codeExists(changes.values().code() == null ? "" : PromoRules.normalise(changes.values().code())))
+                .transform(failure -> codeExists(
+                        changes.values().code() == null ? "" : PromoRules.normalise(changes.values().code())))
                 .call(pair -> cache.evict(eventId, pair[0].code(), pair[1].code()))
                 .map(pair -> pair[1]);
     }
@@ -113,7 +114,8 @@ public class PromoCodeService {
                 PromoRules.millis(nullable(patch, "valid_from", sent.validFrom(), current.validFrom())),
                 PromoRules.millis(nullable(patch, "expires_at", sent.expiresAt(), current.expiresAt())),
                 required(patch, "is_active", sent.isActive(), current.isActive(), nullErrors),
-                PromoRules.distinct(required(patch, "package_ids", sent.packageIds(), current.packageIds(), nullErrors)),
+                PromoRules
+                        .distinct(required(patch, "package_ids", sent.packageIds(), current.packageIds(), nullErrors)),
                 current.version(), current.createdAt(), current.updatedAt());
     }
 

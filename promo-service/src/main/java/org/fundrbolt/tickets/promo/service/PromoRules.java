@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.promo.domain.DiscountType;
 import org.fundrbolt.tickets.promo.domain.Money;
 import org.fundrbolt.tickets.promo.domain.PromoCode;
-import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 /** The rules a promo code definition must keep (API.md, "Promo codes"), one method per rule set. */
 public final class PromoRules {

@@ -29,8 +29,7 @@ public class Reconciler {
         this.config = config;
     }
 
-    @Scheduled(every = "${promo.reconcile.every:30s}", delayed = "${promo.reconcile.every:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${promo.reconcile.every:30s}", delayed = "${promo.reconcile.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return releaseStale().onFailure().recoverWithItem(failure -> {
             LOG.warnf("Promo reconciliation failed, will retry: %s", failure.getMessage());

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.promo.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,15 +8,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.promo.domain.KnownPackage;
 import org.fundrbolt.tickets.promo.domain.Money;
 import org.fundrbolt.tickets.promo.domain.PromoApplication;
-import org.fundrbolt.tickets.promo.domain.PromoCode;
 import org.fundrbolt.tickets.promo.domain.PromoDefinition;
 import org.fundrbolt.tickets.promo.repository.ApplicationRepository;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
 import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;
-import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -66,15 +64,18 @@ public class RedemptionService {
         // the database only for what must be exact: usage, when the code has limits.
         return cache.lookup(eventId, code, GuessLimiter.key(donorId))
                 .call(found -> limiter.enforce(donorId, found.failures()))
-                .chain(found -> found.definition() != null ? Uni.createFrom().item(found.definition())
+                .chain(found -> found.definition() != null
+                        ? Uni.createFrom().item(found.definition())
                         : definitionFromDatabase(eventId, code))
                 .chain(definition -> {
                     requireUsable(definition);
                     return applicableKnownPackage(definition, packageId)
-                            .call(known -> definition.hasUsageLimits() ? requireUsesLeft(definition, donorId)
+                            .call(known -> definition.hasUsageLimits()
+                                    ? requireUsesLeft(definition, donorId)
                                     : Uni.createFrom().voidItem())
                             .map(known -> {
-                                BigDecimal amount = known == null || quantity == null ? null
+                                BigDecimal amount = known == null || quantity == null
+                                        ? null
                                         : definition.discountOn(known.price().multiply(BigDecimal.valueOf(quantity)));
                                 return new Validation(true, definition.code(), definition.discountType(),
                                         definition.discountValue(), amount);
@@ -193,7 +194,8 @@ public class RedemptionService {
 
     /** A known package must be a live, priced package of the code's event; an unknown one only passes a redeem. */
     private static KnownPackage requireApplicable(PromoDefinition definition, KnownPackage known, boolean mustBeKnown) {
-        if (known == null ? mustBeKnown
+        if (known == null
+                ? mustBeKnown
                 : known.deleted() || !known.eventId().equals(definition.eventId()) || known.price() == null) {
             throw notApplicable(definition);
         }

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.purchase.client;
 
-import org.fundrbolt.tickets.platform.client.ServiceToken;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -13,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
+import org.fundrbolt.tickets.platform.client.ServiceToken;
 import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -39,6 +38,7 @@ public class PromoClient {
 
     /** A refusal by promo-service itself, passed on to the donor as it is. */
     public static class PromoRefusal extends DomainException {
+
         public PromoRefusal(int status, String code, String detail, Map<String, Object> extensions) {
             super(status, code, detail, List.of(), extensions);
         }

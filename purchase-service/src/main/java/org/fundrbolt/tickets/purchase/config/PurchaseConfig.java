@@ -28,6 +28,7 @@ public interface PurchaseConfig {
 
     /** The ticket-signing key (ES256): never generated at start-up, so tickets survive restarts. */
     interface TicketSigning {
+
         /** Key id of the active key, written into every QR token (env PURCHASE_TICKET_SIGNING_KID). */
         String kid();
 
@@ -43,6 +44,7 @@ public interface PurchaseConfig {
 
     /** The synchronous redeem/release calls to promo-service. */
     interface Promo {
+
         /** Base URL of promo-service (env PURCHASE_PROMO_URL). */
         @WithDefault("http://127.0.0.1:8082")
         String url();

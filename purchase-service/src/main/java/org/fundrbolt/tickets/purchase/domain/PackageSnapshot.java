@@ -6,6 +6,7 @@ import java.util.UUID;
 
 /** A catalog.packages event: the full package as the catalog committed it (ARCHITECTURE.md, Events). */
 public record PackageSnapshot(UUID messageId, UUID packageId, UUID eventId, long version, boolean deleted,
-        String name, BigDecimal price, Integer quantityLimit, Integer displayOrder, Boolean isEnabled, Integer seatsPerPackage,
+        String name, BigDecimal price, Integer quantityLimit, Integer displayOrder, Boolean isEnabled,
+        Integer seatsPerPackage,
         BigDecimal fairMarketValue, List<OptionDefinition> customOptions) {
 }

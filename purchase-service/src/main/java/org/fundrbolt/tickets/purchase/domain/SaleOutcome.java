@@ -8,7 +8,9 @@ package org.fundrbolt.tickets.purchase.domain;
 public record SaleOutcome(Result result, Purchase purchase) {
 
     /** The ends of a claim. */
-    public enum Result { SOLD, SOLD_OUT, PACKAGE_GONE, DUPLICATE_KEY, CONFLICT }
+    public enum Result {
+        SOLD, SOLD_OUT, PACKAGE_GONE, DUPLICATE_KEY, CONFLICT
+    }
 
     public static final SaleOutcome SOLD_OUT = new SaleOutcome(Result.SOLD_OUT, null);
     public static final SaleOutcome PACKAGE_GONE = new SaleOutcome(Result.PACKAGE_GONE, null);

@@ -89,7 +89,8 @@ public class InventoryRepository {
                 RETURNING sold_count
                 """;
         return pool.preparedQuery(sql).execute(Tuple.of(packageId, eventId, limit, catalogVersion))
-                .map(rows -> rows.size() == 0 ? Optional.<Integer>empty()
+                .map(rows -> rows.size() == 0
+                        ? Optional.<Integer>empty()
                         : Optional.of(rows.iterator().next().getInteger("sold_count")));
     }
 

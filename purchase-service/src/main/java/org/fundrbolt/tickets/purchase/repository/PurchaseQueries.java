@@ -50,7 +50,8 @@ public class PurchaseQueries {
     public Uni<Optional<KeyedPurchase>> findByKey(UUID donorId, String idempotencyKey) {
         return pool.preparedQuery("SELECT id, request_hash FROM purchases WHERE donor_id = $1 AND idempotency_key = $2")
                 .execute(Tuple.of(donorId, idempotencyKey))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
                         : Optional.of(new KeyedPurchase(rows.iterator().next().getUUID("id"),
                                 rows.iterator().next().getString("request_hash"))));
     }
@@ -65,7 +66,8 @@ public class PurchaseQueries {
     }
 
     public Uni<Optional<NamedPurchase>> findWithPackageName(UUID purchaseId) {
-        return find(purchaseId).chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<NamedPurchase>empty())
+        return find(purchaseId).chain(found -> found.isEmpty()
+                ? Uni.createFrom().item(Optional.<NamedPurchase>empty())
                 : pool.preparedQuery("SELECT package_name FROM purchases WHERE id = $1").execute(Tuple.of(purchaseId))
                         .map(rows -> Optional.of(new NamedPurchase(found.get(),
                                 rows.iterator().next().getString("package_name")))));
@@ -81,7 +83,8 @@ public class PurchaseQueries {
     }
 
     public Uni<List<Purchase>> byDonor(UUID donorId) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases WHERE donor_id = $1 ORDER BY seq DESC LIMIT 500")
+        return pool
+                .preparedQuery("SELECT " + COLUMNS + " FROM purchases WHERE donor_id = $1 ORDER BY seq DESC LIMIT 500")
                 .execute(Tuple.of(donorId)).chain(this::views);
     }
 

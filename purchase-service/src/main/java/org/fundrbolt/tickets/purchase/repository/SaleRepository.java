@@ -77,8 +77,11 @@ public class SaleRepository {
     /** Adds {@code quantity} to sold_count and {@code sales} to version, unless that would oversell (then empty). */
     public Uni<Optional<StockClaim>> claim(SqlConnection connection, UUID packageId, int quantity, int sales) {
         return connection.preparedQuery(CLAIM).execute(Tuple.of(packageId, quantity, (long) sales))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new StockClaim(
-                        rows.iterator().next().getInteger("sold_count"), rows.iterator().next().getLong("version"))));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(new StockClaim(
+                                rows.iterator().next().getInteger("sold_count"),
+                                rows.iterator().next().getLong("version"))));
     }
 
     /** {@code count} values of ticket_number_seq, in order. */

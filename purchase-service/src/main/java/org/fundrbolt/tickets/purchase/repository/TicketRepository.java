@@ -45,7 +45,9 @@ public class TicketRepository {
         return pool.preparedQuery("UPDATE tickets SET guest_name = $2, guest_email = $3 "
                 + "WHERE id = $1 AND checked_in_at IS NULL RETURNING id")
                 .execute(Tuple.of(ticketId, guestName, guestEmail))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(Optional.<StoredTicket>empty()) : find(ticketId));
+                .chain(rows -> rows.size() == 0
+                        ? Uni.createFrom().item(Optional.<StoredTicket>empty())
+                        : find(ticketId));
     }
 
     /** Checks a ticket in once: of two doors scanning at once, exactly one wins. */

@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.purchase.rest;
 
-import org.fundrbolt.tickets.platform.rest.Ids;
-
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseRequest;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
 import org.fundrbolt.tickets.purchase.service.Idempotency;

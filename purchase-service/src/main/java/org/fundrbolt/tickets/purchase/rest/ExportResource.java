@@ -1,13 +1,12 @@
 package org.fundrbolt.tickets.purchase.rest;
 
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 
+import org.fundrbolt.tickets.platform.rest.EventAccess;
 import org.fundrbolt.tickets.purchase.service.CsvExport;
 import org.jboss.resteasy.reactive.RestMulti;
 
@@ -15,7 +14,7 @@ import io.smallrye.mutiny.Multi;
 
 /** (All resources share the /api/v1 root: JAX-RS picks one class per request by its path.) The coordinators' CSV downloads: purchases (one row per seat) and the guest list. Both stream. */
 @Path("/api/v1")
-@RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+@RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
 public class ExportResource {
 
     private static final String CSV = "text/csv; charset=utf-8";

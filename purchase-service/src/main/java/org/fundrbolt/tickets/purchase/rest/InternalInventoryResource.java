@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.purchase.rest;
 
-import org.fundrbolt.tickets.platform.rest.Ids;
-
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,8 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.fundrbolt.tickets.purchase.repository.InventoryRepository;
 import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
+import org.fundrbolt.tickets.purchase.repository.InventoryRepository;
 
 import io.smallrye.mutiny.Uni;
 
@@ -51,7 +49,8 @@ public class InternalInventoryResource {
         UUID id = Ids.parse(packageId, "package_not_found", "package");
         if (change == null || change.eventId() == null || change.catalogVersion() == null
                 || (change.quantityLimit() != null && change.quantityLimit() < 0)) {
-            throw DomainException.validation("body", "event_id, catalog_version and a non-negative quantity_limit or null are required");
+            throw DomainException.validation("body",
+                    "event_id, catalog_version and a non-negative quantity_limit or null are required");
         }
         return inventory.setLimit(id, change.eventId(), change.quantityLimit(), change.catalogVersion())
                 .map(sold -> Map.of("sold_count", sold.orElseThrow(() -> DomainException.conflict("quantity_below_sold",

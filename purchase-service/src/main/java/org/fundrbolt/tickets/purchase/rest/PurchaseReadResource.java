@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.purchase.rest;
 
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
-import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.purchase.service.TicketSigner;
 
 import io.smallrye.mutiny.Uni;
@@ -40,7 +39,7 @@ public class PurchaseReadResource {
 
     @GET
     @Path("/admin/events/{event_id}/tickets/purchases")
-    @RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+    @RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
     public Uni<Map<String, Object>> list(@PathParam("event_id") String eventId,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         var event = access.administer(eventId);

@@ -1,9 +1,5 @@
 package org.fundrbolt.tickets.purchase.rest;
 
-import org.fundrbolt.tickets.platform.rest.Ids;
-
-import org.fundrbolt.tickets.platform.rest.EventAccess;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,10 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView.TicketView;
 import org.fundrbolt.tickets.purchase.service.DocumentRenderer;
-import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.purchase.service.TicketService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +79,8 @@ public class TicketResource {
         var donor = access.userId();
         return purchases.findWithPackageName(id)
                 .map(found -> found.filter(p -> p.purchase().donorId().equals(donor))
-                        .orElseThrow(() -> DomainException.notFound("purchase_not_found", "You have no purchase " + id + ".")))
+                        .orElseThrow(() -> DomainException.notFound("purchase_not_found",
+                                "You have no purchase " + id + ".")))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(found -> Response.ok(documents.receiptPdf(found.purchase(), found.packageName(), currency),
                         "application/pdf")
@@ -92,7 +91,7 @@ public class TicketResource {
     @Path("/admin/events/{event_id}/tickets/check-in")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN })
+    @RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
     public Uni<TicketView> checkIn(@PathParam("event_id") String eventId, Scan scan) {
         var event = access.administer(eventId);
         if (scan == null || scan.qrCode() == null || scan.qrCode().isBlank()) {

@@ -67,7 +67,8 @@ public class CsvExport {
             header.addAll(labels);
             Multi<String> rows = queries.ticketRows(eventId).map(row -> {
                 List<String> cells = new ArrayList<>(fixedCells.apply(row));
-                JsonObject answers = row.getString("answers") == null ? new JsonObject()
+                JsonObject answers = row.getString("answers") == null
+                        ? new JsonObject()
                         : new JsonObject(row.getString("answers"));
                 for (String label : labels) {
                     cells.add(answer(answers.getValue(label)));
@@ -96,7 +97,8 @@ public class CsvExport {
         }
         char first = cell.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
+                ? "'" + cell
+                : cell;
     }
 
     private static String answer(Object value) {

@@ -64,7 +64,8 @@ public class DocumentRenderer {
         lines.add("");
         lines.add("Tickets:");
         for (Ticket ticket : purchase.tickets()) {
-            lines.add("  " + ticket.ticketNumber() + (ticket.guestName() == null ? "" : "  guest: " + ticket.guestName()));
+            lines.add("  " + ticket.ticketNumber()
+                    + (ticket.guestName() == null ? "" : "  guest: " + ticket.guestName()));
         }
         try (PDDocument document = new PDDocument()) {
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);

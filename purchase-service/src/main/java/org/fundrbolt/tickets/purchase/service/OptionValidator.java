@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.purchase.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,10 +11,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.purchase.domain.Answer;
 import org.fundrbolt.tickets.purchase.domain.OptionDefinition;
 import org.fundrbolt.tickets.purchase.domain.PurchaseOrder.OptionAnswer;
-import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -77,15 +76,16 @@ public class OptionValidator {
         }
         List<String> choices = option.choices() == null ? List.of() : option.choices();
         switch (option.optionType()) {
-            case "boolean":
+            case "boolean" :
                 return value.isBoolean() ? null : "'" + option.label() + "' must be true or false";
-            case "single_select":
+            case "single_select" :
                 if (!value.isTextual()) {
                     return "'" + option.label() + "' must be one of the choices, as a string";
                 }
-                return choices.contains(value.asText()) ? null
+                return choices.contains(value.asText())
+                        ? null
                         : "'" + value.asText() + "' is not a choice of '" + option.label() + "'";
-            case "multi_select":
+            case "multi_select" :
                 if (!value.isArray()) {
                     return "'" + option.label() + "' must be an array of choices";
                 }
@@ -102,7 +102,7 @@ public class OptionValidator {
                     return "'" + option.label() + "' needs at least one choice";
                 }
                 return null;
-            case "text_input":
+            case "text_input" :
                 if (!value.isTextual()) {
                     return "'" + option.label() + "' must be text";
                 }
@@ -117,7 +117,7 @@ public class OptionValidator {
                     return "'" + option.label() + "' is required";
                 }
                 return null;
-            default:
+            default :
                 return "'" + option.label() + "' has an unknown type";
         }
     }

@@ -64,7 +64,8 @@ public class PurchaseService {
         return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order)
                 .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order)
                         .chain(redeemed -> claim(purchaseId, eventId, key, checked, order, redeemed)
-                                .onItemOrFailure().call((outcome, failure) -> compensate(purchaseId, redeemed, outcome))))
+                                .onItemOrFailure()
+                                .call((outcome, failure) -> compensate(purchaseId, redeemed, outcome))))
                 .chain(outcome -> publish(outcome, key)));
     }
 

@@ -24,7 +24,8 @@ public final class RequestFingerprint {
                 .sorted(Comparator.comparing(answer -> String.valueOf(answer.optionId())))
                 .forEach(answer -> canonical.append('|').append(answer.optionId()).append('=').append(answer.value()));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);

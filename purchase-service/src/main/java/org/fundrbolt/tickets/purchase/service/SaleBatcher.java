@@ -53,6 +53,7 @@ public class SaleBatcher implements SaleStrategy {
 
     /** The queue of one package; at most one transaction of it runs at a time in this replica. */
     private final class Lane {
+
         private final UUID packageId;
         private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean running = new AtomicBoolean();
@@ -105,7 +106,8 @@ public class SaleBatcher implements SaleStrategy {
             Uni<List<SaleOutcome>> attempt = transaction.sell(packageId, requests);
             // One buyer's key clash (a repeat racing on another replica) must not fail the others: retry alone.
             return attempt.onFailure(SaleBatcher::isUniqueViolation).recoverWithUni(failure -> {
-                LOG.debugf("batch of %d for package %s hit a unique key; selling one by one", requests.size(), packageId);
+                LOG.debugf("batch of %d for package %s hit a unique key; selling one by one", requests.size(),
+                        packageId);
                 return oneByOne(requests, 0, new ArrayList<>());
             });
         }

@@ -1,7 +1,5 @@
 package org.fundrbolt.tickets.purchase.service;
 
-import org.fundrbolt.tickets.platform.problem.DomainException;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,10 +9,11 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.platform.problem.DomainException;
+import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.purchase.domain.Ticket;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository.StoredTicket;
-import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,7 +39,8 @@ public class TicketService {
 
     public Uni<StoredTicket> own(UUID donorId, UUID ticketId) {
         return tickets.find(ticketId).map(found -> found.filter(ticket -> ticket.donorId().equals(donorId))
-                .orElseThrow(() -> DomainException.notFound("ticket_not_found", "You have no ticket " + ticketId + ".")));
+                .orElseThrow(
+                        () -> DomainException.notFound("ticket_not_found", "You have no ticket " + ticketId + ".")));
     }
 
     public Uni<Ticket> assignGuest(UUID donorId, UUID ticketId, JsonNode body) {
@@ -94,8 +94,10 @@ public class TicketService {
     }
 
     private static DomainException checkedIn(StoredTicket ticket) {
-        return new DomainException(409, "already_checked_in", "Ticket " + ticket.ticketNumber() + " was already checked in.",
-                List.of(), ticket.checkedInAt() == null ? Map.of()
+        return new DomainException(409, "already_checked_in",
+                "Ticket " + ticket.ticketNumber() + " was already checked in.",
+                List.of(), ticket.checkedInAt() == null
+                        ? Map.of()
                         : Map.of("checked_in_at", ticket.checkedInAt()));
     }
 

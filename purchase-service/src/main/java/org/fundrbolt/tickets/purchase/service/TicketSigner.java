@@ -136,7 +136,8 @@ public class TicketSigner {
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             byte[] der = Base64.getDecoder().decode(base64);
             KeyFactory factory = isPrivate ? KeyFactory.getInstance("EC", BOUNCY_CASTLE) : KeyFactory.getInstance("EC");
-            return isPrivate ? factory.generatePrivate(new PKCS8EncodedKeySpec(der))
+            return isPrivate
+                    ? factory.generatePrivate(new PKCS8EncodedKeySpec(der))
                     : factory.generatePublic(new X509EncodedKeySpec(der));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the ticket-signing key at " + location, e);

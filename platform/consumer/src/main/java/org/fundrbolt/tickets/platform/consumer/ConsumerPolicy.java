@@ -1,8 +1,8 @@
 package org.fundrbolt.tickets.platform.consumer;
 
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 

@@ -19,6 +19,7 @@ class ConsumerPolicyTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ConsumerPolicy policy = new ConsumerPolicy(new ConsumerConfig() {
+
         @Override
         public Duration retryInitial() {
             return Duration.ofMillis(1);

@@ -76,8 +76,9 @@ public class Outbox {
 
     /** Deletes at most {@code limit} rows published more than {@code ageSeconds} ago; answers how many. */
     Uni<Integer> prunePublished(SqlClient client, long ageSeconds, int limit) {
-        return client.preparedQuery("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at IS NOT NULL"
-                + " AND published_at < now() - make_interval(secs => $1) ORDER BY id LIMIT $2)")
+        return client
+                .preparedQuery("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at IS NOT NULL"
+                        + " AND published_at < now() - make_interval(secs => $1) ORDER BY id LIMIT $2)")
                 .execute(Tuple.of((double) ageSeconds, limit)).map(rows -> rows.rowCount());
     }
 }

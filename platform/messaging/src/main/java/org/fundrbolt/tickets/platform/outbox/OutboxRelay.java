@@ -160,10 +160,12 @@ public class OutboxRelay {
         }
         List<Uni<Boolean>> sends = new ArrayList<>(pending.size());
         for (Pending row : pending) {
-            Message<String> message = Message.of(row.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(row.topic()).withKey(row.key()).build());
+            Message<String> message = Message.of(row.payload())
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                            .withTopic(row.topic()).withKey(row.key()).build());
             sends.add(emitter.sendMessage(message).replaceWith(Boolean.TRUE)
-                    .onFailure().invoke(e -> LOG.debugf("Kafka did not acknowledge outbox row %d: %s", row.id(), e.toString()))
+                    .onFailure()
+                    .invoke(e -> LOG.debugf("Kafka did not acknowledge outbox row %d: %s", row.id(), e.toString()))
                     .onFailure().recoverWithItem(Boolean.FALSE));
         }
         return Uni.join().all(sends).andCollectFailures().map(acks -> {

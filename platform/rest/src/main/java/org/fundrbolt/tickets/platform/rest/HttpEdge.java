@@ -45,7 +45,8 @@ public class HttpEdge {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversizedBody)
                 .failureHandler(this::answerOversizedStream);
         router.errorHandler(404, ctx -> fail(ctx, 404, "not_found", "No such resource."));
-        router.errorHandler(405, ctx -> fail(ctx, 405, "method_not_allowed", "This method is not allowed on this path."));
+        router.errorHandler(405,
+                ctx -> fail(ctx, 405, "method_not_allowed", "This method is not allowed on this path."));
         router.errorHandler(413, ctx -> fail(ctx, 413, texts.tooLargeCode(), texts.tooLargeDetail()));
     }
 

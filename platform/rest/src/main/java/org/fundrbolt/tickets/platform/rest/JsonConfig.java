@@ -60,12 +60,14 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         SimpleModule wire = new SimpleModule("fundrbolt-wire");
         wire.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
                 gen.writeString(MILLIS.format(value));
             }
         });
         wire.addSerializer(BigDecimal.class, new StdSerializer<>(BigDecimal.class) {
+
             @Override
             public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
                 gen.writeNumber(value.toPlainString());

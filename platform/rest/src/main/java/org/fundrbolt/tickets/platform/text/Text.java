@@ -17,7 +17,8 @@ public final class Text {
                     return false;
                 }
                 i++;
-            } else if (Character.isLowSurrogate(c) || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            } else if (Character.isLowSurrogate(c)
+                    || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
                 return false;
             }
         }

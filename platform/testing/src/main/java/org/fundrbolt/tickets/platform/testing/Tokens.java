@@ -17,7 +17,8 @@ public final class Tokens {
     }
 
     public static String coordinator(UUID... events) {
-        return token(UUID.randomUUID(), Set.of("event_coordinator"), Arrays.stream(events).map(UUID::toString).toList());
+        return token(UUID.randomUUID(), Set.of("event_coordinator"),
+                Arrays.stream(events).map(UUID::toString).toList());
     }
 
     public static String superAdmin() {

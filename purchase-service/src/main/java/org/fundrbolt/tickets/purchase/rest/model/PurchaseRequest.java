@@ -18,7 +18,8 @@ public record PurchaseRequest(UUID packageId, Integer quantity, String promoCode
     public PurchaseOrder order() {
         List<OptionAnswer> answers = optionResponses == null ? List.of() : optionResponses;
         return new PurchaseOrder(packageId, quantity, promoCode, answers.stream()
-                .map(answer -> answer == null ? null
+                .map(answer -> answer == null
+                        ? null
                         : new PurchaseOrder.OptionAnswer(answer.optionId(), answer.value()))
                 .toList());
     }

@@ -31,6 +31,7 @@ public class NaiveSale implements SaleStrategy {
 
     /** Another sale changed the row between the read and the write; rolls the attempt back. */
     private static final class StaleVersion extends RuntimeException {
+
         StaleVersion() {
             super("the inventory version changed since it was read", null, false, false);
         }

@@ -31,8 +31,11 @@ public class NaiveSaleRepository {
     public Uni<Optional<StockClaim>> claimIfUnchanged(SqlConnection connection, UUID packageId, int quantity,
             long version) {
         return connection.preparedQuery(CLAIM_IF_UNCHANGED).execute(Tuple.of(packageId, quantity, version))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new StockClaim(
-                        rows.iterator().next().getInteger("sold_count"), rows.iterator().next().getLong("version"))));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(new StockClaim(
+                                rows.iterator().next().getInteger("sold_count"),
+                                rows.iterator().next().getLong("version"))));
     }
 
     private static Stock stock(Row row) {
