@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fundrbolt.tickets.platform.testing.Operations;
 import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -244,7 +245,7 @@ class PackageImageTests {
 
     @Test
     void exposesOutboxLagMetric() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(Operations.url("/q/metrics")).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("outbox_unpublished"));
     }
 

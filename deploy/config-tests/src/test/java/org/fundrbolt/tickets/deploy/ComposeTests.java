@@ -65,8 +65,9 @@ class ComposeTests {
             assertThat(s.path("image").asText())
                     .isEqualTo("fundrbolt/" + Repo.artifactId(service) + ":" + Repo.projectVersion());
             String port = String.valueOf(Repo.PORTS.get(service));
-            assertThat(s.path("healthcheck").path("test").toString()).as("%s healthcheck", service)
-                    .contains("/q/health/ready").contains(port);
+            String management = String.valueOf(Repo.PORTS.get(service) + 1000);
+            assertThat(s.path("healthcheck").path("test").toString()).as("%s healthcheck on the management port",
+                    service).contains("/q/health/ready").contains(":" + management + "/");
             List<String> ports = new ArrayList<>();
             s.path("ports").forEach(p -> ports.add(p.asText()));
             assertThat(ports).as("%s ports", service).contains(port + ":" + port);

@@ -80,13 +80,12 @@ class KubernetesManifestsTests {
     }
 
     @Test
-    void probesAskTheHealthEndpointsOnTheServicePort() {
+    void probesAskTheHealthEndpointsOnTheManagementPort() {
         for (String service : Repo.SERVICES) {
             Container c = container(service);
-            assertThat(c.getPorts()).as("%s ports", service).singleElement().satisfies(p -> {
-                assertThat(p.getContainerPort()).isEqualTo(Repo.PORTS.get(service));
-                assertThat(p.getName()).isEqualTo("http");
-            });
+            assertThat(c.getPorts()).as("%s ports", service)
+                    .extracting(p -> p.getName() + "=" + p.getContainerPort())
+                    .containsExactly("http=" + Repo.PORTS.get(service), "management=" + (Repo.PORTS.get(service) + 1000));
             assertProbe(service, "liveness", c.getLivenessProbe(), "/q/health/live");
             assertProbe(service, "readiness", c.getReadinessProbe(), "/q/health/ready");
             if (c.getStartupProbe() != null) {
@@ -101,7 +100,8 @@ class KubernetesManifestsTests {
         assertThat(get).as("%s %s probe is an HTTP GET", service, kind).isNotNull();
         assertThat(get.getPath()).as("%s %s probe path", service, kind).isEqualTo(path);
         Object port = get.getPort().getStrVal() != null ? get.getPort().getStrVal() : get.getPort().getIntVal();
-        assertThat(port).as("%s %s probe port", service, kind).isIn("http", Repo.PORTS.get(service));
+        assertThat(port).as("%s %s probe on the management port", service, kind).isIn("management",
+                Repo.PORTS.get(service) + 1000);
     }
 
     @Test

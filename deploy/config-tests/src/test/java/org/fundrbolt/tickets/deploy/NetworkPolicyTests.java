@@ -61,8 +61,17 @@ class NetworkPolicyTests {
             }
             assertThat(allowed.namespaces).as("namespaces that may reach %s", service).isEqualTo(namespaces);
             assertThat(allowed.ports).as("ports of %s opened", service).isNotEmpty().isSubsetOf("http",
-                    String.valueOf(Repo.PORTS.get(service)));
+                    String.valueOf(Repo.PORTS.get(service)), "management",
+                    String.valueOf(Repo.PORTS.get(service) + 1000));
         }
+    }
+
+    @Test
+    void monitoringReachesOnlyTheManagementPort() {
+        NetworkPolicy scrape = policies.stream().filter(p -> p.getMetadata().getName().equals("allow-metrics-scrape"))
+                .findFirst().orElseThrow();
+        assertThat(scrape.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getPorts())
+                .extracting(port -> port.getPort().getStrVal()).containsExactly("management"));
     }
 
     @Test

@@ -264,13 +264,13 @@ class FaultDrillSystemTests {
         StackControl.run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "stop"));
         try {
             Await.until("purchase-service not ready while its database is down", Duration.ofSeconds(30),
-                    () -> given().get("http://127.0.0.1:8083/q/health/ready").statusCode() == 503);
+                    () -> given().get("http://127.0.0.1:9083/q/health/ready").statusCode() == 503);
         } finally {
             StackControl.run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"));
         }
         for (int port : new int[]{8081, 8082, 8083, 8084}) {
             Await.until("service on " + port + " ready again", Duration.ofSeconds(60),
-                    () -> given().get("http://127.0.0.1:" + port + "/q/health/ready").statusCode() == 200);
+                    () -> given().get("http://127.0.0.1:" + (port + 1000) + "/q/health/ready").statusCode() == 200);
         }
         String packageId = createPackage("After the restart", null);
         Await.until("a purchase after the restart", Duration.ofSeconds(30),

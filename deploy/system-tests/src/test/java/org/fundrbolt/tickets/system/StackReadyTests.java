@@ -15,11 +15,21 @@ class StackReadyTests {
 
     static final String GATEWAY = System.getProperty("gateway.url", "http://localhost:8080");
 
+    /** Operations are on each service's management port: its API port + 1000 (API.md, Operations). */
     @ParameterizedTest
     @ValueSource(ints = {8080, 8081, 8082, 8083, 8084})
-    void everyServiceIsReady(int port) {
-        given().get("http://127.0.0.1:" + port + "/q/health/ready").then().statusCode(200)
+    void everyServiceIsReadyOnItsManagementPort(int port) {
+        given().get("http://127.0.0.1:" + (port + 1000) + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"));
+        given().get("http://127.0.0.1:" + (port + 1000) + "/q/metrics").then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/metrics", "/q/health", "/q/health/ready", "/images/../q/metrics",
+            "/images/%2e%2e/q/metrics"})
+    void theGatewayServesNoOperations(String path) {
+        given().urlEncodingEnabled(false).get(GATEWAY + path).then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not_found"));
     }
 
     @Test

@@ -31,7 +31,17 @@ public abstract class FoundationContract {
 
     @Test
     void isReadyAgainstRealDependencies() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(Operations.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+        given().get(Operations.url("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void servesOperationsOnlyOnTheManagementPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json")
+                    .body("code", equalTo("not_found"));
+        }
+        given().get(Operations.url("/q/metrics")).then().statusCode(200);
     }
 
     @Test
@@ -69,7 +79,7 @@ public abstract class FoundationContract {
 
     @Test
     void echoesRequestId() {
-        given().header("X-Request-Id", "abc-123").get("/q/health/live").then()
+        given().header("X-Request-Id", "abc-123").get("/api/v1/nothing-here").then()
                 .header("X-Request-Id", equalTo("abc-123"));
     }
 
