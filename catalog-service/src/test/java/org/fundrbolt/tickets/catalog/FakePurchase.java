@@ -32,6 +32,7 @@ public class FakePurchase implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         Map<String, Integer> sold = new ConcurrentHashMap<>();
+        Map<String, Long> newer = new ConcurrentHashMap<>();
         List<JsonObject> calls = new CopyOnWriteArrayList<>();
         boolean[] down = {false};
         vertx = Vertx.vertx();
@@ -42,6 +43,7 @@ public class FakePurchase implements QuarkusTestResourceLifecycleManager {
                 switch (parts[2]) {
                     case "sold" -> sold.put(parts[3], Integer.parseInt(buffer.toString().trim()));
                     case "down" -> down[0] = Boolean.parseBoolean(buffer.toString().trim());
+                    case "newer" -> newer.put(parts[3], Long.parseLong(buffer.toString().trim()));
                     case "calls" -> {
                         req.response().end(new JsonArray(List.copyOf(calls)).encode());
                         return;
@@ -61,6 +63,12 @@ public class FakePurchase implements QuarkusTestResourceLifecycleManager {
                     .put("authorization", req.getHeader("Authorization")));
             int soldCount = sold.getOrDefault(parts[4], 0);
             req.response().putHeader("Content-Type", "application/json");
+            // As purchase-service fences by version: one not newer than what it holds changes nothing (412).
+            if (body.getLong("catalog_version", 0L) <= newer.getOrDefault(parts[4], 0L)) {
+                req.response().setStatusCode(412).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 412).put("code", "version_conflict").encode());
+                return;
+            }
             if (parts[5].equals("limit") && body.getInteger("quantity_limit") != null
                     && body.getInteger("quantity_limit") < soldCount) {
                 req.response().setStatusCode(409).putHeader("Content-Type", "application/problem+json")

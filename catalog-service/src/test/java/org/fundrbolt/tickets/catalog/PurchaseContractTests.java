@@ -52,6 +52,17 @@ class PurchaseContractTests {
     }
 
     @Test
+    void aChangeOvertakenByANewerVersionInPurchaseServiceIsAConflictAndChangesNothing() {
+        UUID id = api.create(Map.of("name", "Gala", "price", 100, "quantity_limit", 100));
+        PurchaseFake.newer(id, 5);
+        api.as().body("{\"quantity_limit\":50}").patch(api.pkg(id)).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("version_conflict"));
+        api.as().delete(api.pkg(id)).then().statusCode(409).body("code", equalTo("version_conflict"));
+        api.as().get(api.pkg(id)).then().statusCode(200).body("quantity_limit", equalTo(100))
+                .body("version", equalTo(1));
+    }
+
+    @Test
     void purchaseServiceDownAnswers503AndChangesNothing() {
         UUID id = api.create(Map.of("name", "Gala", "price", 100, "quantity_limit", 100));
         PurchaseFake.down(true);

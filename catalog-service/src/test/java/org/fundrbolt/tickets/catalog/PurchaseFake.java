@@ -24,6 +24,11 @@ public final class PurchaseFake {
         post("/_fake/sold/" + packageId, String.valueOf(soldCount));
     }
 
+    /** purchase-service already holds this catalog version of the package (or a newer one). */
+    public static void newer(UUID packageId, long catalogVersion) {
+        post("/_fake/newer/" + packageId, String.valueOf(catalogVersion));
+    }
+
     public static void down(boolean down) {
         post("/_fake/down", String.valueOf(down));
     }

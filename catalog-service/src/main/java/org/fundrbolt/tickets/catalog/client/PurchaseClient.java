@@ -10,13 +10,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.fundrbolt.tickets.platform.client.ServiceToken;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * The two decisions only purchase-service can take (set limit, retire), with a timeout and a
- * circuit breaker. A 409 is an answer, not a failure, so it never opens the breaker; callers
- * turn any failure into 503 {@code dependency_unavailable}.
+ * circuit breaker. A 409 (below what is sold) and a 412 (purchase-service already holds a newer
+ * version) are answers, not failures, so they never open the breaker; callers turn any failure into
+ * 503 {@code dependency_unavailable}.
  */
 @ApplicationScoped
 public class PurchaseClient {
@@ -34,26 +36,36 @@ public class PurchaseClient {
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = DomainException.class)
     public Uni<LimitOutcome> setLimit(UUID eventId, UUID packageId, Integer quantityLimit, long catalogVersion) {
         return Uni.createFrom().item(token::bearer)
                 .flatMap(bearer -> api.setLimit(packageId, bearer,
                         new PurchaseApi.LimitRequest(eventId, quantityLimit, catalogVersion)))
                 .map(answer -> new LimitOutcome(false, answer.soldCount()))
-                .onFailure(PurchaseClient::isConflict).recoverWithItem(new LimitOutcome(true, null));
+                .onFailure(failure -> hasStatus(failure, 409)).recoverWithItem(new LimitOutcome(true, null))
+                .onFailure(failure -> hasStatus(failure, 412)).transform(failure -> changedMeanwhile());
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = DomainException.class)
     public Uni<Integer> retire(UUID eventId, UUID packageId, long catalogVersion) {
         return Uni.createFrom().item(token::bearer)
                 .flatMap(
                         bearer -> api.retire(packageId, bearer, new PurchaseApi.RetireRequest(eventId, catalogVersion)))
-                .map(PurchaseApi.SoldCount::soldCount);
+                .map(PurchaseApi.SoldCount::soldCount)
+                .onFailure(failure -> hasStatus(failure, 412)).transform(failure -> changedMeanwhile());
     }
 
-    private static boolean isConflict(Throwable failure) {
+    /** purchase-service already holds a newer version of the package (412): this change was overtaken. */
+    private static DomainException changedMeanwhile() {
+        return DomainException.conflict("version_conflict",
+                "The package was changed meanwhile; nothing was changed now. Reload it and try again.");
+    }
+
+    private static boolean hasStatus(Throwable failure, int status) {
         return failure instanceof WebApplicationException web && web.getResponse() != null
-                && web.getResponse().getStatus() == 409;
+                && web.getResponse().getStatus() == status;
     }
 }

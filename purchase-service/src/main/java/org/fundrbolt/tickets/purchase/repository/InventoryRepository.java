@@ -74,37 +74,92 @@ public class InventoryRepository {
         return pool.preparedQuery(sql).execute(params).replaceWithVoid();
     }
 
-    /**
-     * The catalog's "set limit": {@code quantity_limit = :n WHERE sold_count <= :n} (null always applies),
-     * creating the row if the snapshot has not arrived yet. Empty when the limit would fall below what is sold.
-     */
-    public Uni<Optional<Integer>> setLimit(UUID packageId, UUID eventId, Integer limit, long catalogVersion) {
-        String sql = """
-                INSERT INTO inventory (package_id, event_id, quantity_limit, catalog_version)
-                VALUES ($1, $2, $3, $4)
-                ON CONFLICT (package_id) DO UPDATE SET quantity_limit = EXCLUDED.quantity_limit,
-                    catalog_version = GREATEST(inventory.catalog_version, EXCLUDED.catalog_version),
-                    version = inventory.version + 1, updated_at = now()
-                WHERE EXCLUDED.quantity_limit IS NULL OR inventory.sold_count <= EXCLUDED.quantity_limit
-                RETURNING sold_count
-                """;
-        return pool.preparedQuery(sql).execute(Tuple.of(packageId, eventId, limit, catalogVersion))
-                .map(rows -> rows.size() == 0
-                        ? Optional.<Integer>empty()
-                        : Optional.of(rows.iterator().next().getInteger("sold_count")));
+    /** What a catalog call (set limit, retire) did to the row. */
+    public enum Change {
+        /** Applied now, or by an earlier identical call of the same version (a repeat is harmless). */
+        APPLIED,
+        /** Refused: the new limit is below what is sold. */
+        BELOW_SOLD,
+        /** Refused: the row already carries a newer catalog version (or this version with another value). */
+        STALE
     }
 
-    /** The catalog's "retire": disables the row first, so that no sale slips in, and answers what was sold. */
-    public Uni<Integer> retire(UUID packageId, UUID eventId, long catalogVersion) {
-        String sql = """
-                INSERT INTO inventory (package_id, event_id, enabled, catalog_version)
-                VALUES ($1, $2, false, $3)
-                ON CONFLICT (package_id) DO UPDATE SET enabled = false,
-                    catalog_version = GREATEST(inventory.catalog_version, EXCLUDED.catalog_version), updated_at = now()
-                RETURNING sold_count
-                """;
-        return pool.preparedQuery(sql).execute(Tuple.of(packageId, eventId, catalogVersion))
-                .map(rows -> rows.iterator().next().getInteger("sold_count"));
+    /** A catalog call's result and the authoritative sold count. */
+    public record Outcome(Change change, int soldCount) {
+    }
+
+    /**
+     * The catalog's "set limit", fenced by its version: applies only a catalog version newer than the
+     * row's (the snapshot of that version, arriving later, then changes nothing), repeats of the same
+     * version and limit answer what they did the first time, and a limit below what is sold is refused.
+     * Creates the row if the snapshot has not arrived yet.
+     */
+    public Uni<Outcome> setLimit(UUID packageId, UUID eventId, Integer limit, long catalogVersion) {
+        return pool.withTransaction(connection -> locked(connection, packageId).chain(row -> {
+            if (row == null) {
+                return connection.preparedQuery("""
+                        INSERT INTO inventory (package_id, event_id, quantity_limit, catalog_version)
+                        VALUES ($1, $2, $3, $4) ON CONFLICT (package_id) DO NOTHING RETURNING sold_count
+                        """).execute(Tuple.of(packageId, eventId, limit, catalogVersion))
+                        .chain(inserted -> inserted.size() == 1
+                                ? Uni.createFrom().item(new Outcome(Change.APPLIED, 0))
+                                : setLimit(packageId, eventId, limit, catalogVersion)); // raced with a snapshot
+            }
+            long current = row.getLong("catalog_version");
+            int sold = row.getInteger("sold_count");
+            Integer currentLimit = row.getInteger("quantity_limit");
+            if (current > catalogVersion || (current == catalogVersion && !java.util.Objects.equals(limit, currentLimit))) {
+                return Uni.createFrom().item(new Outcome(Change.STALE, sold));
+            }
+            if (current == catalogVersion) {
+                return Uni.createFrom().item(new Outcome(Change.APPLIED, sold));
+            }
+            if (limit != null && sold > limit) {
+                return Uni.createFrom().item(new Outcome(Change.BELOW_SOLD, sold));
+            }
+            return connection.preparedQuery("""
+                    UPDATE inventory SET quantity_limit = $2, catalog_version = $3, version = version + 1,
+                        updated_at = now()
+                    WHERE package_id = $1 RETURNING sold_count
+                    """).execute(Tuple.of(packageId, limit, catalogVersion))
+                    .map(rows -> new Outcome(Change.APPLIED, rows.iterator().next().getInteger("sold_count")));
+        }));
+    }
+
+    /**
+     * The catalog's "retire": disables the row first, so that no sale slips in, and answers what was sold.
+     * Fenced like {@link #setLimit}: an older catalog version changes nothing, a repeat answers again.
+     */
+    public Uni<Outcome> retire(UUID packageId, UUID eventId, long catalogVersion) {
+        return pool.withTransaction(connection -> locked(connection, packageId).chain(row -> {
+            if (row == null) {
+                return connection.preparedQuery("""
+                        INSERT INTO inventory (package_id, event_id, enabled, catalog_version)
+                        VALUES ($1, $2, false, $3) ON CONFLICT (package_id) DO NOTHING RETURNING sold_count
+                        """).execute(Tuple.of(packageId, eventId, catalogVersion))
+                        .chain(inserted -> inserted.size() == 1
+                                ? Uni.createFrom().item(new Outcome(Change.APPLIED, 0))
+                                : retire(packageId, eventId, catalogVersion));
+            }
+            long current = row.getLong("catalog_version");
+            int sold = row.getInteger("sold_count");
+            if (current > catalogVersion || (current == catalogVersion && row.getBoolean("enabled"))) {
+                return Uni.createFrom().item(new Outcome(Change.STALE, sold));
+            }
+            if (current == catalogVersion) {
+                return Uni.createFrom().item(new Outcome(Change.APPLIED, sold));
+            }
+            return connection.preparedQuery("UPDATE inventory SET enabled = false, catalog_version = $2, "
+                    + "updated_at = now() WHERE package_id = $1 RETURNING sold_count")
+                    .execute(Tuple.of(packageId, catalogVersion))
+                    .map(rows -> new Outcome(Change.APPLIED, rows.iterator().next().getInteger("sold_count")));
+        }));
+    }
+
+    private static Uni<Row> locked(io.vertx.mutiny.sqlclient.SqlConnection connection, UUID packageId) {
+        return connection.preparedQuery("SELECT catalog_version, quantity_limit, sold_count, enabled FROM inventory "
+                + "WHERE package_id = $1 FOR UPDATE").execute(Tuple.of(packageId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     }
 
     InventoryItem item(Row row) {

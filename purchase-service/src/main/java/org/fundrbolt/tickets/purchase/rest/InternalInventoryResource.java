@@ -53,8 +53,7 @@ public class InternalInventoryResource {
                     "event_id, catalog_version and a non-negative quantity_limit or null are required");
         }
         return inventory.setLimit(id, change.eventId(), change.quantityLimit(), change.catalogVersion())
-                .map(sold -> Map.of("sold_count", sold.orElseThrow(() -> DomainException.conflict("quantity_below_sold",
-                        "The new limit is below the number of packages already sold."))));
+                .map(InternalInventoryResource::answer);
     }
 
     @POST
@@ -65,6 +64,17 @@ public class InternalInventoryResource {
             throw DomainException.validation("body", "event_id and catalog_version are required");
         }
         return inventory.retire(id, retirement.eventId(), retirement.catalogVersion())
-                .map(sold -> Map.of("sold_count", sold));
+                .map(InternalInventoryResource::answer);
+    }
+
+    /** Applied → the sold count; a limit below it → 409; a version not newer than the row's → 412. */
+    private static Map<String, Integer> answer(InventoryRepository.Outcome outcome) {
+        return switch (outcome.change()) {
+            case APPLIED -> Map.of("sold_count", outcome.soldCount());
+            case BELOW_SOLD -> throw DomainException.conflict("quantity_below_sold",
+                    "The new limit is below the number of packages already sold.");
+            case STALE -> throw new DomainException(412, "version_conflict",
+                    "A newer catalog version of this package is already applied; this call changed nothing.");
+        };
     }
 }
