@@ -121,6 +121,74 @@ class PromoCodeAdminTests {
         assertThat(codesOfEvent()).isZero();
     }
 
+    /** Beyond what PostgreSQL's timestamptz and the wire format can carry, or simply absurd for a gala. */
+    private static final List<Map<String, String>> OUT_OF_RANGE = List.of(
+            Map.of("expires_at", "+999999999-12-31T23:59:59Z"), Map.of("valid_from", "+999999999-12-31T23:59:59Z"),
+            Map.of("valid_from", "-000001-01-01T00:00:00Z"), Map.of("expires_at", "+10000-01-01T00:00:00Z"),
+            Map.of("valid_from", "1999-12-31T23:59:59.999Z"));
+
+    @Test
+    void refusesTimestampsOutOfRangeAndWritesNothing() {
+        for (Map<String, String> timestamp : OUT_OF_RANGE) {
+            Map<String, Object> body = new HashMap<>(timestamp);
+            body.putAll(Map.of("code", "FAR", "discount_type", "fixed_amount", "discount_value", 5));
+            admin().body(body).post(adminPath(event)).then().statusCode(422)
+                    .body("code", equalTo("validation_failed"))
+                    .body("errors.field", contains(timestamp.keySet().iterator().next()));
+        }
+        assertThat(codesOfEvent()).isZero();
+        UUID id = createCode(event, Map.of("code", "NEAR", "discount_type", "fixed_amount", "discount_value", 5,
+                "expires_at", "2030-01-01T00:00:00Z"));
+        for (Map<String, String> timestamp : OUT_OF_RANGE) {
+            admin().body(timestamp).patch(adminPath(event) + "/" + id).then().statusCode(422)
+                    .body("code", equalTo("validation_failed"))
+                    .body("errors.field", contains(timestamp.keySet().iterator().next()));
+        }
+        admin().get(adminPath(event) + "/" + id).then().statusCode(200).body("version", equalTo(1))
+                .body("valid_from", nullValue()).body("expires_at", equalTo("2030-01-01T00:00:00.000Z"));
+        admin().get(adminPath(event)).then().statusCode(200).body("promo_codes", hasSize(1));
+        // The bounds themselves are fine.
+        admin().body(Map.of("code", "EDGES", "discount_type", "fixed_amount", "discount_value", 5, "valid_from",
+                "2000-01-01T00:00:00Z", "expires_at", "9999-12-31T23:59:59.999Z")).post(adminPath(event)).then()
+                .statusCode(201).body("valid_from", equalTo("2000-01-01T00:00:00.000Z"))
+                .body("expires_at", equalTo("9999-12-31T23:59:59.999Z"));
+    }
+
+    @Test
+    void readsEveryTimestampTheColumnCanHold() {
+        Map<String, String[]> stored = Map.of(
+                "ENDLESS", new String[]{"-infinity", "infinity"},
+                "ANCIENT", new String[]{"4713-01-01 00:00:00+00 BC", "294276-12-31 23:59:59+00"},
+                "GONE", new String[]{null, "-infinity"},
+                "NEVER", new String[]{"infinity", null});
+        Map<String, UUID> ids = new HashMap<>();
+        for (var entry : stored.entrySet()) {
+            UUID id = createCode(event, Map.of("code", entry.getKey(), "discount_type", "fixed_amount",
+                    "discount_value", 5));
+            ids.put(entry.getKey(), id);
+            pool.preparedQuery(
+                    "UPDATE promo_codes SET valid_from = $2::text::timestamptz, expires_at = $3::text::timestamptz "
+                            + "WHERE id = $1")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(id, entry.getValue()[0],
+                            entry.getValue()[1]))
+                    .await().indefinitely();
+        }
+        admin().get(adminPath(event)).then().statusCode(200).body("promo_codes", hasSize(4));
+        // Shown clamped to the range a code may be given, which keeps their meaning.
+        admin().get(adminPath(event) + "/" + ids.get("ENDLESS")).then().statusCode(200)
+                .body("valid_from", equalTo("2000-01-01T00:00:00.000Z"))
+                .body("expires_at", equalTo("9999-12-31T23:59:59.999Z"));
+        admin().get(adminPath(event) + "/" + ids.get("ANCIENT")).then().statusCode(200);
+        UUID donor = UUID.randomUUID();
+        PromoFixtures.validate(event, donor, "ENDLESS", null, null).statusCode(200);
+        PromoFixtures.validate(event, donor, "ANCIENT", null, null).statusCode(200);
+        PromoFixtures.validate(event, donor, "GONE", null, null).statusCode(410);
+        PromoFixtures.validate(event, donor, "NEVER", null, null).statusCode(410);
+        // An edit of another field writes the clamped values back, inside the range.
+        admin().body(Map.of("discount_value", 6)).patch(adminPath(event) + "/" + ids.get("ENDLESS")).then()
+                .statusCode(200).body("version", equalTo(2));
+    }
+
     @Test
     void patchLeavesAbsentFieldsAndClearsExplicitNulls() {
         UUID id = createCode(event, Map.of("code", "PATCHME", "discount_type", "percentage", "discount_value", 10,

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.promo.domain.PromoCode;
+import org.fundrbolt.tickets.promo.domain.TimestampRange;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -136,9 +137,10 @@ public class PromoCodeRepository {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** Clamped, so that no value the column can hold (±infinity, year 294276) fails a read or its JSON. */
     private static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+        return value == null ? null : TimestampRange.clamp(value.toInstant());
     }
 
     private static PromoCode first(RowSet<Row> rows) {

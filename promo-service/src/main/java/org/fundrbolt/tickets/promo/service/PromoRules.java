@@ -14,6 +14,7 @@ import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.promo.domain.DiscountType;
 import org.fundrbolt.tickets.promo.domain.Money;
 import org.fundrbolt.tickets.promo.domain.PromoCode;
+import org.fundrbolt.tickets.promo.domain.TimestampRange;
 
 /** The rules a promo code definition must keep (API.md, "Promo codes"), one method per rule set. */
 public final class PromoRules {
@@ -71,7 +72,10 @@ public final class PromoRules {
         if (promo.maxUsesPerDonor() != null && promo.maxUsesPerDonor() < 1) {
             errors.add(new FieldError("max_uses_per_donor", "must be at least 1, or null for unlimited"));
         }
-        if (promo.validFrom() != null && promo.expiresAt() != null && !promo.expiresAt().isAfter(promo.validFrom())) {
+        boolean validFromInRange = inRange(errors, "valid_from", promo.validFrom());
+        boolean expiresAtInRange = inRange(errors, "expires_at", promo.expiresAt());
+        if (validFromInRange && expiresAtInRange && promo.validFrom() != null && promo.expiresAt() != null
+                && !promo.expiresAt().isAfter(promo.validFrom())) {
             errors.add(new FieldError("expires_at", "must be after valid_from"));
         }
         if (promo.packageIds() == null) {
@@ -80,6 +84,16 @@ public final class PromoRules {
             errors.add(new FieldError("package_ids", "must not contain null"));
         }
         return errors;
+    }
+
+    /** Whether an optional timestamp is absent or inside {@link TimestampRange}; adds the field's error if not. */
+    private static boolean inRange(List<FieldError> errors, String field, Instant instant) {
+        if (instant == null || TimestampRange.contains(instant)) {
+            return true;
+        }
+        errors.add(new FieldError(field, "must be between " + TimestampRange.EARLIEST + " and "
+                + TimestampRange.LATEST + ", or null for no bound"));
+        return false;
     }
 
     /**
