@@ -1,16 +1,24 @@
 package org.fundrbolt.tickets.promo;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.fundrbolt.tickets.platform.testing.Tokens;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -59,6 +67,49 @@ final class PromoFixtures {
                 "base_price", new BigDecimal(basePrice));
         return given().auth().oauth2(serviceToken()).contentType(ContentType.JSON).body(body)
                 .post("/internal/v1/redemptions").then();
+    }
+
+    /** Sends every request at once, one thread each behind a start barrier; the answers in the same order. */
+    static List<Response> allAtOnce(List<Supplier<ValidatableResponse>> requests) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(requests.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (Supplier<ValidatableResponse> request : requests) {
+                answers.add(executor.submit(() -> {
+                    start.await();
+                    return request.get().extract().response();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    static long countStatus(List<Response> responses, int status) {
+        return responses.stream().filter(response -> response.statusCode() == status).count();
+    }
+
+    /**
+     * The budget held against a burst of wrong codes (404) from one donor with the real code at {@code real}:
+     * at most 20 wrong ones judged, every other attempt refused with 429, except the real code when it was
+     * judged ({@code success}) and gave its slot back. Returns whether it was.
+     */
+    static boolean assertAtMostTheBudgetJudged(List<Response> answers, int real, int success) {
+        long wrongJudged = countStatus(answers, 404);
+        long limited = countStatus(answers, 429);
+        boolean realJudged = answers.get(real).statusCode() == success;
+        assertThat(wrongJudged + limited + (realJudged ? 1 : 0)).as("only 404, 429 and the real code's " + success)
+                .isEqualTo(answers.size());
+        assertThat(wrongJudged).isBetween(19L, 20L);
+        assertThat(answers.size() - limited).isLessThanOrEqualTo(realJudged ? 21 : 20);
+        return realJudged;
     }
 
     static void knownPackage(Pool pool, UUID packageId, UUID event, String price) {

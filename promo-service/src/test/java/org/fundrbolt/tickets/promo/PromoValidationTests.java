@@ -2,6 +2,8 @@ package org.fundrbolt.tickets.promo;
 
 import static io.restassured.RestAssured.given;
 import static org.fundrbolt.tickets.promo.PromoFixtures.adminPath;
+import static org.fundrbolt.tickets.promo.PromoFixtures.allAtOnce;
+import static org.fundrbolt.tickets.promo.PromoFixtures.assertAtMostTheBudgetJudged;
 import static org.fundrbolt.tickets.promo.PromoFixtures.createCode;
 import static org.fundrbolt.tickets.promo.PromoFixtures.knownPackage;
 import static org.fundrbolt.tickets.promo.PromoFixtures.redeem;
@@ -13,9 +15,11 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 
 @QuarkusTest
@@ -153,6 +158,36 @@ class PromoValidationTests {
         validate(event, donor, "REAL", null, null).statusCode(429).body("code", equalTo("rate_limited"))
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
         validate(event, UUID.randomUUID(), "REAL", null, null).statusCode(200);
+    }
+
+    @Test
+    void judgesNoMoreGuessesThanTheBudgetWhenTheyArriveAtOnce() throws Exception {
+        createCode(event, Map.of("code", "REAL", "discount_type", "fixed_amount", "discount_value", 5));
+        List<Supplier<ValidatableResponse>> requests = new ArrayList<>();
+        for (int i = 0; i < 39; i++) {
+            String guess = "GUESS" + i;
+            requests.add(() -> validate(event, donor, guess, null, null));
+        }
+        int real = 20;
+        requests.add(real, () -> validate(event, donor, "REAL", null, null));
+        assertAtMostTheBudgetJudged(allAtOnce(requests), real, 200);
+        validate(event, donor, "REAL", null, null).statusCode(429).body("code", equalTo("rate_limited"))
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+        validate(event, UUID.randomUUID(), "REAL", null, null).statusCode(200);
+    }
+
+    @Test
+    void givesTheSlotOfASuccessBack() {
+        createCode(event, Map.of("code", "REAL", "discount_type", "fixed_amount", "discount_value", 5));
+        for (int i = 0; i < 19; i++) {
+            validate(event, donor, "GUESS" + i, null, null).statusCode(404);
+        }
+        for (int i = 0; i < 30; i++) {
+            validate(event, donor, "REAL", null, null).statusCode(200);
+        }
+        // The successes used none of the budget: the 20th failure is still judged, and only then the limit holds.
+        validate(event, donor, "GUESS19", null, null).statusCode(404);
+        validate(event, donor, "REAL", null, null).statusCode(429);
     }
 
     @Test

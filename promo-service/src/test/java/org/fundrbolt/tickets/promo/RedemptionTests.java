@@ -2,7 +2,9 @@ package org.fundrbolt.tickets.promo;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fundrbolt.tickets.promo.PromoFixtures.allAtOnce;
 import static org.fundrbolt.tickets.promo.PromoFixtures.applicationStatus;
+import static org.fundrbolt.tickets.promo.PromoFixtures.assertAtMostTheBudgetJudged;
 import static org.fundrbolt.tickets.promo.PromoFixtures.createCode;
 import static org.fundrbolt.tickets.promo.PromoFixtures.currentUses;
 import static org.fundrbolt.tickets.promo.PromoFixtures.redeem;
@@ -23,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -132,6 +136,26 @@ class RedemptionTests {
                 body(racing, donor, "AGAIN"), body(racing, donor, "AGAIN")));
         assertThat(statuses).containsOnly(201);
         assertThat(currentUses(pool, promo)).isEqualTo(2);
+    }
+
+    @Test
+    void judgesNoMoreWrongCodesThanTheBudgetWhenTheyArriveAtOnce() throws Exception {
+        createCode(event, Map.of("code", "REAL", "discount_type", "fixed_amount", "discount_value", 5));
+        UUID donor = UUID.randomUUID();
+        List<Supplier<ValidatableResponse>> requests = new ArrayList<>();
+        for (int i = 0; i < 39; i++) {
+            String guess = "GUESS" + i;
+            requests.add(() -> redeem(event, UUID.randomUUID(), donor, guess, pkg, "20.00"));
+        }
+        int real = 20;
+        requests.add(real, () -> redeem(event, UUID.randomUUID(), donor, "REAL", pkg, "20.00"));
+        boolean realJudged = assertAtMostTheBudgetJudged(allAtOnce(requests), real, 201);
+        assertThat(PromoFixtures.count(pool, "SELECT count(*) FROM promo_code_applications WHERE donor_id = $1", donor))
+                .isEqualTo(realJudged ? 1 : 0);
+        redeem(event, UUID.randomUUID(), donor, "REAL", pkg, "20.00").statusCode(429)
+                .body("code", equalTo("rate_limited"))
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "REAL", pkg, "20.00").statusCode(201);
     }
 
     @Test

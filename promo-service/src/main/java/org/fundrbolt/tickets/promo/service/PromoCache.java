@@ -39,32 +39,13 @@ public class PromoCache {
         return "promo:" + eventId + ":" + PromoRules.normalise(code);
     }
 
-    /** A cached definition (null on a miss) read together with a donor's failed-attempt count (null when none). */
-    public record Lookup(PromoDefinition definition, String failures) {
+    /** The key validate reads along with the donor's reserved slot; null when the cache is off. */
+    public String keyToRead(UUID eventId, String code) {
+        return config.cache().enabled() ? key(eventId, code) : null;
     }
 
-    /**
-     * Validate's one Redis round trip: the code's cached definition and the donor's anti-guessing counter
-     * in one MGET. When Redis cannot answer, both degrade: a cache miss and an unchecked limit.
-     */
-    public Uni<Lookup> lookup(UUID eventId, String code, String failureKey) {
-        if (!config.cache().enabled()) {
-            return values.get(failureKey).map(failures -> new Lookup(null, failures))
-                    .onFailure().recoverWithItem(failure -> {
-                        LOG.warnf("Anti-guessing limit not read: %s", failure.getMessage());
-                        return new Lookup(null, null);
-                    });
-        }
-        String definitionKey = key(eventId, code);
-        return values.mget(definitionKey, failureKey)
-                .map(found -> new Lookup(parse(found.get(definitionKey)), found.get(failureKey)))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Promo cache read failed, using the database: %s", failure.getMessage());
-                    return new Lookup(null, null);
-                });
-    }
-
-    private PromoDefinition parse(String json) {
+    /** A definition as read from its key: null on a miss, and for an entry this version cannot read. */
+    public PromoDefinition parse(String json) {
         if (json == null) {
             return null;
         }

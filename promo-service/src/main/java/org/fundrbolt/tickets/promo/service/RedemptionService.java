@@ -57,31 +57,31 @@ public class RedemptionService {
             throw DomainException.validation("quantity", "must be between 1 and " + MAX_QUANTITY);
         }
         if (!PromoRules.isWellFormedCode(code)) {
-            return limiter.check(donorId).chain(() -> Uni.createFrom().<Validation>failure(codeNotFound(code)))
-                    .onFailure(GuessLimiter::isGuess).call(failure -> limiter.recordFailure(donorId));
+            return limiter.guard(donorId, null, nothing -> Uni.createFrom().failure(codeNotFound(code)));
         }
-        // One Redis round trip (cached code + the donor's failed attempts), the package from memory, and
-        // the database only for what must be exact: usage, when the code has limits.
-        return cache.lookup(eventId, code, GuessLimiter.key(donorId))
-                .call(found -> limiter.enforce(donorId, found.failures()))
-                .chain(found -> found.definition() != null
-                        ? Uni.createFrom().item(found.definition())
-                        : definitionFromDatabase(eventId, code))
-                .chain(definition -> {
-                    requireUsable(definition);
-                    return applicableKnownPackage(definition, packageId)
-                            .call(known -> definition.hasUsageLimits()
-                                    ? requireUsesLeft(definition, donorId)
-                                    : Uni.createFrom().voidItem())
-                            .map(known -> {
-                                BigDecimal amount = known == null || quantity == null
-                                        ? null
-                                        : definition.discountOn(known.price().multiply(BigDecimal.valueOf(quantity)));
-                                return new Validation(true, definition.code(), definition.discountType(),
-                                        definition.discountValue(), amount);
-                            });
-                })
-                .onFailure(GuessLimiter::isGuess).call(failure -> limiter.recordFailure(donorId));
+        // One Redis round trip before judging (the donor's reserved slot and the cached code), the package from
+        // memory, and the database only for what must be exact: usage, when the code has limits.
+        return limiter.guard(donorId, cache.keyToRead(eventId, code), cached -> {
+            PromoDefinition hit = cache.parse(cached);
+            return (hit != null ? Uni.createFrom().item(hit) : definitionFromDatabase(eventId, code))
+                    .chain(definition -> judge(definition, donorId, packageId, quantity));
+        });
+    }
+
+    /** Validate's verdict on a code that exists: usable now, for this package, with uses left. */
+    private Uni<Validation> judge(PromoDefinition definition, UUID donorId, UUID packageId, Integer quantity) {
+        requireUsable(definition);
+        return applicableKnownPackage(definition, packageId)
+                .call(known -> definition.hasUsageLimits()
+                        ? requireUsesLeft(definition, donorId)
+                        : Uni.createFrom().voidItem())
+                .map(known -> {
+                    BigDecimal amount = known == null || quantity == null
+                            ? null
+                            : definition.discountOn(known.price().multiply(BigDecimal.valueOf(quantity)));
+                    return new Validation(true, definition.code(), definition.discountType(),
+                            definition.discountValue(), amount);
+                });
     }
 
     /**
@@ -94,11 +94,10 @@ public class RedemptionService {
             if (previous != null) {
                 return Uni.createFrom().item(answer(previous));
             }
-            return limiter.check(request.donorId())
-                    .chain(() -> pool.withTransaction(connection -> claim(connection, request)))
+            return limiter.guard(request.donorId(), null, nothing -> pool
+                    .withTransaction(connection -> claim(connection, request))
                     .onFailure(failure -> PgErrors.isUniqueViolation(failure, UNIQUE_PURCHASE))
-                    .recoverWithUni(() -> applications.findByPurchase(pool, request.purchaseId()).map(this::answer))
-                    .onFailure(GuessLimiter::isGuess).call(failure -> limiter.recordFailure(request.donorId()));
+                    .recoverWithUni(() -> applications.findByPurchase(pool, request.purchaseId()).map(this::answer)));
         });
     }
 
