@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.ListBlobsOptions;
 
 /** Looks straight into the blob store (Azurite), beneath media-service's own serving path. */
 final class Blobs {
@@ -30,6 +31,12 @@ final class Blobs {
 
     static boolean exists(String imageUrl) {
         return container().getBlobClient(blobName(imageUrl)).exists();
+    }
+
+    /** How many blobs are stored under a package's prefix ({@code {event}/{package}/}). */
+    static long countUnder(Object eventId, Object packageId) {
+        return container().listBlobs(new ListBlobsOptions().setPrefix(eventId + "/" + packageId + "/"), null).stream()
+                .count();
     }
 
     static BlobProperties properties(String imageUrl) {

@@ -1,11 +1,15 @@
 package org.fundrbolt.tickets.media;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,12 +17,17 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class ImageValidationTests {
 
     private final UUID event = UUID.randomUUID();
     private final UUID pkg = UUID.randomUUID();
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void knownPackage() {
@@ -108,6 +117,52 @@ class ImageValidationTests {
                 .multiPart("picture", "p.png", TestImages.png(8, 8), "image/png")
                 .post(PackageImageTests.imagePath(event, pkg)).then().statusCode(422)
                 .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("file"));
+        assertMissingFilePart(sendRaw("multipart/form-data; boundary=XYZ", "--XYZ--\r\n"));
+        assertMissingFilePart(sendRaw("multipart/form-data", "--XYZ\r\n"));
+        assertNothingStored();
+    }
+
+    @Test
+    void rejectsMultipartWhoseBoundaryNeverAppears() {
+        assertMissingFilePart(sendRaw("multipart/form-data; boundary=XYZ", "a body without its boundary\r\n"));
+        assertMissingFilePart(sendRaw("multipart/form-data; boundary=XYZ", ""));
+        assertNothingStored();
+    }
+
+    @Test
+    void rejectsMultipartThatEndsInsideTheFilePart() {
+        String cut = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n";
+        byte[] png = TestImages.png(8, 8);
+        byte[] body = TestImages.concat(cut.getBytes(StandardCharsets.US_ASCII), png);
+        assertMissingFilePart(given().auth().oauth2(Tokens.coordinator(event))
+                .contentType("multipart/form-data; boundary=XYZ").body(body)
+                .post(PackageImageTests.imagePath(event, pkg)).then());
+        assertNothingStored();
+    }
+
+    @Test
+    void rejectsMultipartWithGarbledPartHeaders() {
+        assertMissingFilePart(sendRaw("multipart/form-data; boundary=XYZ",
+                "--XYZ\r\na header line without a colon\r\n\r\nabc\r\n--XYZ--\r\n"));
+        assertNothingStored();
+    }
+
+    private ValidatableResponse sendRaw(String contentType, String body) {
+        return given().auth().oauth2(Tokens.coordinator(event)).contentType(contentType)
+                .body(body.getBytes(StandardCharsets.US_ASCII)).post(PackageImageTests.imagePath(event, pkg)).then();
+    }
+
+    private static void assertMissingFilePart(ValidatableResponse response) {
+        response.statusCode(422).contentType("application/problem+json").body("code", equalTo("validation_failed"))
+                .body("errors[0].field", equalTo("file"));
+    }
+
+    private void assertNothingStored() {
+        long records = pool.preparedQuery("SELECT count(*) AS n FROM package_images WHERE package_id = $1")
+                .execute(Tuple.of(pkg)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong("n");
+        assertThat(records).isZero();
+        assertThat(Blobs.countUnder(event, pkg)).isZero();
     }
 
     @Test

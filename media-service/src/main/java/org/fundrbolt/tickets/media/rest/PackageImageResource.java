@@ -46,7 +46,7 @@ public class PackageImageResource {
         UUID event = access.administer(eventId);
         UUID pkg = Ids.parse(packageId, "package_not_found", "package");
         if (file == null || file.uploadedFile() == null) {
-            throw DomainException.validation("file", "Attach the image as the multipart part named 'file'.");
+            throw missingFilePart("Attach the image as the multipart part named 'file'.");
         }
         return images.upload(event, pkg, file.uploadedFile(), file.size(), file.contentType())
                 .map(url -> RestResponse.status(RestResponse.Status.CREATED, new ImageResponse(url)));
@@ -58,5 +58,10 @@ public class PackageImageResource {
         UUID event = access.administer(eventId);
         UUID pkg = Ids.parse(packageId, "package_not_found", "package");
         return images.remove(event, pkg).map(done -> RestResponse.noContent());
+    }
+
+    /** The answer to an upload without a readable part named 'file'. */
+    static DomainException missingFilePart(String message) {
+        return DomainException.validation("file", message);
     }
 }
