@@ -37,6 +37,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class PackageService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PackageService.class);
+
     private final Pool pool;
     private final PackageRepository packages;
     private final AuditRepository audit;
@@ -113,14 +115,53 @@ public class PackageService {
             }
             next.version = current.version + 1;
             next.updatedAt = now();
-            Uni<Void> limit = Objects.equals(current.quantityLimit, next.quantityLimit)
-                    ? Uni.createFrom().voidItem()
-                    : setLimit(next);
+            // Only a limit that may refuse sales needs purchase-service's word first (it decides against the
+            // authoritative sold count); a raise or "unlimited" cannot be refused and travels with the snapshot
+            // after our commit, so purchase-service never sells beyond a limit the catalog did not commit.
+            Uni<Void> limit = lowers(current.quantityLimit, next.quantityLimit)
+                    ? setLimit(next).onFailure(PackageService::outcomeUnknown)
+                            .call(failure -> compensateLater(eventId, packageId, next.version))
+                    : Uni.createFrom().voidItem();
             return limit.chain(() -> packages.update(conn, next))
                     .chain(() -> next.soldCount > 0 ? audit.insertAll(conn, changes) : Uni.createFrom().voidItem())
                     .chain(() -> snapshots.record(conn, next, false))
                     .replaceWith(next);
         })).invoke(() -> afterCommit(eventId));
+    }
+
+    /** Whether the new limit can refuse a sale the old one allowed: lower, or limited where it was not. */
+    static boolean lowers(Integer before, Integer after) {
+        return after != null && (before == null || after < before);
+    }
+
+    /** The call may have changed purchase-service although it failed (timeout, reset): not a definite no. */
+    private static boolean outcomeUnknown(Throwable failure) {
+        return failure instanceof DomainException problem && problem.status() == 503;
+    }
+
+    /**
+     * ARCHITECTURE.md, "No orphaned outcome": purchase-service may hold {@code attempted} (a limit or a retire
+     * whose answer we never got) while our transaction rolled back. Once it has, commit a newer version of
+     * the package as it stands and publish its snapshot: version fencing lets that one win in purchase-service,
+     * which restores the truth everywhere. Retried in the background until it commits.
+     */
+    private Uni<Void> compensateLater(UUID eventId, UUID packageId, long attempted) {
+        Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(100))
+                .chain(() -> pool.withTransaction(conn -> packages.findForUpdate(conn, eventId, packageId)
+                        .flatMap(found -> {
+                            if (found == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            TicketPackage restored = copy(found);
+                            restored.version = Math.max(restored.version, attempted) + 1;
+                            restored.updatedAt = now();
+                            return packages.update(conn, restored).chain(() -> snapshots.record(conn, restored, false));
+                        })))
+                .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(10))
+                .indefinitely()
+                .subscribe().with(done -> afterCommit(eventId),
+                        failure -> LOG.errorf("could not compensate package %s: %s", packageId, failure.toString()));
+        return Uni.createFrom().voidItem();
     }
 
     /** Hard delete only when purchase-service says nothing was ever sold; otherwise keep it disabled. */
@@ -132,6 +173,8 @@ public class PackageService {
             return purchase.retire(eventId, packageId, nextVersion)
                     .onFailure(e -> !(e instanceof DomainException))
                     .transform(e -> DomainException.dependencyUnavailable("purchase-service"))
+                    .onFailure(PackageService::outcomeUnknown)
+                    .call(failure -> compensateLater(eventId, packageId, nextVersion))
                     .flatMap(sold -> {
                         TicketPackage next = copy(current);
                         next.version = nextVersion;
