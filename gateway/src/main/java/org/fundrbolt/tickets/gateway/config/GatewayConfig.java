@@ -47,7 +47,10 @@ public interface GatewayConfig {
     @WithDefault("false")
     boolean trustForwardedFor();
 
-    /** Request limits of API.md, counted in Redis so they hold across replicas (per minute). */
+    /**
+     * Request limits of API.md, counted in Redis so they hold across replicas (per minute); while Redis is down,
+     * each replica counts them alone.
+     */
     interface RateLimits {
 
         @WithDefault("true")
@@ -64,6 +67,14 @@ public interface GatewayConfig {
         /** Promo validations per donor. */
         @WithDefault("60")
         int promoValidatePerMinute();
+
+        /** How long one check may wait for Redis before this replica decides it alone, with the same limits. */
+        @WithDefault("200ms")
+        Duration redisTimeout();
+
+        /** After Redis failed, how long this replica decides alone before it asks Redis again. */
+        @WithDefault("1s")
+        Duration redisBackoff();
     }
 
     /** Upstream base URLs. */

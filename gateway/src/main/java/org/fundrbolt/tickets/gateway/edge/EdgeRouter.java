@@ -12,6 +12,7 @@ import org.fundrbolt.tickets.gateway.edge.Quotas.Quota;
 import org.fundrbolt.tickets.gateway.edge.RouteTable.Access;
 import org.fundrbolt.tickets.gateway.edge.RouteTable.Kind;
 import org.fundrbolt.tickets.gateway.edge.RouteTable.Route;
+import org.jboss.logging.Logger;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -28,6 +29,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class EdgeRouter {
+
+    private static final Logger LOG = Logger.getLogger(EdgeRouter.class);
 
     private final IdentityProviderManager identities;
     private final RateLimiter limiter;
@@ -85,17 +88,27 @@ public class EdgeRouter {
             moveQueryTokenToHeader(ctx);
         }
         if (route.access() == Access.PUBLIC) {
-            limit(ctx, route, quotas.forPublicCall(ctx.request(), route));
+            limitPublicCall(ctx, route);
         } else {
-            authenticate(ctx, identity -> authorize(ctx, route, identity));
+            identify(ctx, identity -> authorize(ctx, route, identity));
         }
     }
 
-    private void authenticate(RoutingContext ctx, Consumer<SecurityIdentity> then) {
-        // Quarkus would answer a bad token with an empty 401; answer problem+json instead.
+    /** A public call counts against its client's budget unless it carries a valid token: any header is no pass. */
+    private void limitPublicCall(RoutingContext ctx, Route route) {
+        Optional<Quota> perClient = quotas.forAnonymousCall(ctx.request(), route);
+        if (perClient.isEmpty() || ctx.request().getHeader("Authorization") == null) {
+            limit(ctx, route, perClient);
+            return;
+        }
+        identify(ctx, identity -> limit(ctx, route,
+                isVerified(identity) ? quotas.forCaller(identity, route) : perClient));
+    }
+
+    /** Hands on the identity of the request's token, or null when it carries no valid one. */
+    private void identify(RoutingContext ctx, Consumer<SecurityIdentity> then) {
+        // Quarkus would answer a bad token with an empty 401 by itself; the caller decides instead.
         ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (c, e) -> {
-            c.request().resume();
-            Problems.unauthenticated(c);
         });
         String authorization = ctx.request().getHeader("Authorization");
         SecurityIdentity known = verified.lookup(authorization);
@@ -108,14 +121,15 @@ public class EdgeRouter {
                     verified.remember(authorization, identity);
                     then.accept(identity);
                 },
-                failure -> {
-                    ctx.request().resume();
-                    Problems.unauthenticated(ctx);
-                });
+                failure -> then.accept(null));
+    }
+
+    private static boolean isVerified(SecurityIdentity identity) {
+        return identity != null && !identity.isAnonymous();
     }
 
     private void authorize(RoutingContext ctx, Route route, SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous()) {
+        if (!isVerified(identity)) {
             ctx.request().resume();
             Problems.unauthenticated(ctx);
             return;
@@ -148,7 +162,12 @@ public class EdgeRouter {
                 Problems.send(ctx, 429, "rate_limited", "Too many requests; try again in "
                         + verdict.retryAfterSeconds() + " s.", Map.of("retry_after", verdict.retryAfterSeconds()));
             }
-        }, failure -> forward(ctx, route));
+        }, failure -> {
+            // The limiter decides locally when Redis fails, so this is a bug: refuse rather than pass.
+            LOG.errorf(failure, "rate limit of %s not decided", q.bucket());
+            ctx.request().resume();
+            Problems.send(ctx, 503, "dependency_unavailable", "The request could not be checked; try again shortly.");
+        });
     }
 
     private void forward(RoutingContext ctx, Route route) {

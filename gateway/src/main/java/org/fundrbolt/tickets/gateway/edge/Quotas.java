@@ -1,10 +1,13 @@
 package org.fundrbolt.tickets.gateway.edge;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.fundrbolt.tickets.gateway.config.GatewayConfig;
 import org.fundrbolt.tickets.gateway.edge.RouteTable.Kind;
 import org.fundrbolt.tickets.gateway.edge.RouteTable.Route;
@@ -12,9 +15,15 @@ import org.fundrbolt.tickets.gateway.edge.RouteTable.Route;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Picks the rate limit of API.md a call counts against: anonymous calls per client, checkout and promo validation per donor. */
+/**
+ * Picks the rate limit of API.md a call counts against: calls without a valid token per client, checkout and
+ * promo validation per donor.
+ */
 @ApplicationScoped
 public class Quotas {
+
+    private static final Pattern UUID_TEXT = Pattern
+            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** A budget of {@code perMinute} calls for one {@code subject} in one {@code bucket}. */
     public record Quota(String bucket, String subject, int perMinute) {
@@ -33,32 +42,48 @@ public class Quotas {
         this.trustForwardedFor = trustForwardedFor;
     }
 
-    public Optional<Quota> forPublicCall(HttpServerRequest request, Route route) {
+    /**
+     * The budget of a public call made without a valid token, per client: whatever its {@code Authorization}
+     * header holds (nothing, Basic, a forged or expired token), only a verified token lifts it.
+     */
+    public Optional<Quota> forAnonymousCall(HttpServerRequest request, Route route) {
         String remoteHost = request.remoteAddress() == null ? null : request.remoteAddress().host();
-        return forPublicCall(route.kind(), request.getHeader("Authorization") != null,
-                clientIp(request.getHeader("X-Forwarded-For"), remoteHost));
+        return forAnonymousCall(route.kind(), clientIp(request.getHeader("X-Forwarded-For"), remoteHost));
     }
 
     public Optional<Quota> forCaller(SecurityIdentity identity, Route route) {
-        return forCaller(route.kind(), identity.getPrincipal().getName());
+        return forCaller(route.kind(), donorId(subjectOf(identity)));
     }
 
-    Optional<Quota> forPublicCall(Kind kind, boolean hasToken, String clientIp) {
-        if (hasToken || kind == Kind.IMAGES || !limits.enabled()) {
+    Optional<Quota> forAnonymousCall(Kind kind, String clientIp) {
+        if (kind == Kind.IMAGES || !limits.enabled()) {
             return Optional.empty();
         }
         return Optional.of(new Quota("anonymous", clientIp, limits.anonymousPerMinute()));
     }
 
-    Optional<Quota> forCaller(Kind kind, String subject) {
+    Optional<Quota> forCaller(Kind kind, String donorId) {
         if (!limits.enabled()) {
             return Optional.empty();
         }
         return switch (kind) {
-            case CHECKOUT -> Optional.of(new Quota("checkout", subject, limits.checkoutPerMinute()));
-            case PROMO_VALIDATE -> Optional.of(new Quota("promo-validate", subject, limits.promoValidatePerMinute()));
+            case CHECKOUT -> Optional.of(new Quota("checkout", donorId, limits.checkoutPerMinute()));
+            case PROMO_VALIDATE -> Optional.of(new Quota("promo-validate", donorId, limits.promoValidatePerMinute()));
             default -> Optional.empty();
         };
+    }
+
+    /** The donor a budget belongs to: one UUID is one donor however its letters are cased. */
+    static String donorId(String subject) {
+        return subject != null && UUID_TEXT.matcher(subject).matches() ? subject.toLowerCase(Locale.ROOT) : subject;
+    }
+
+    /** The token's {@code sub} (the principal's name may be its {@code upn} or {@code preferred_username}). */
+    private static String subjectOf(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
     }
 
     String clientIp(String forwardedFor, String remoteHost) {

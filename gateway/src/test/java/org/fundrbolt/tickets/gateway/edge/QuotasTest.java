@@ -2,6 +2,7 @@ package org.fundrbolt.tickets.gateway.edge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.fundrbolt.tickets.gateway.config.GatewayConfig;
@@ -16,17 +17,12 @@ class QuotasTest {
     @Test
     void limitsAnonymousPublicCallsPerClient() {
         assertEquals(Optional.of(new Quota("anonymous", "198.51.100.7", 600)),
-                quotas.forPublicCall(Kind.API, false, "198.51.100.7"));
-    }
-
-    @Test
-    void doesNotLimitPublicCallsThatCarryAToken() {
-        assertEquals(Optional.empty(), quotas.forPublicCall(Kind.API, true, "198.51.100.7"));
+                quotas.forAnonymousCall(Kind.API, "198.51.100.7"));
     }
 
     @Test
     void doesNotLimitImages() {
-        assertEquals(Optional.empty(), quotas.forPublicCall(Kind.IMAGES, false, "198.51.100.7"));
+        assertEquals(Optional.empty(), quotas.forAnonymousCall(Kind.IMAGES, "198.51.100.7"));
     }
 
     @Test
@@ -50,9 +46,21 @@ class QuotasTest {
     @Test
     void limitsNothingWhenRateLimitsAreDisabled() {
         Quotas disabled = new Quotas(limits(false), false);
-        assertEquals(Optional.empty(), disabled.forPublicCall(Kind.API, false, "198.51.100.7"));
+        assertEquals(Optional.empty(), disabled.forAnonymousCall(Kind.API, "198.51.100.7"));
         assertEquals(Optional.empty(), disabled.forCaller(Kind.CHECKOUT, "donor-1"));
         assertEquals(Optional.empty(), disabled.forCaller(Kind.PROMO_VALIDATE, "donor-1"));
+    }
+
+    @Test
+    void countsEverySpellingOfADonorUuidAsOneDonor() {
+        assertEquals("3f2504e0-4f89-41d3-9a0c-0305e82c3301", Quotas.donorId("3F2504E0-4F89-41D3-9A0C-0305E82C3301"));
+        assertEquals("3f2504e0-4f89-41d3-9a0c-0305e82c3301", Quotas.donorId("3f2504e0-4f89-41d3-9a0c-0305e82c3301"));
+    }
+
+    @Test
+    void keepsASubjectThatIsNoUuidAsItIs() {
+        assertEquals("Donor-1", Quotas.donorId("Donor-1"));
+        assertEquals("1-1-1-1-1", Quotas.donorId("1-1-1-1-1"));
     }
 
     @Test
@@ -99,6 +107,16 @@ class QuotasTest {
             @Override
             public int promoValidatePerMinute() {
                 return 60;
+            }
+
+            @Override
+            public Duration redisTimeout() {
+                return Duration.ofMillis(200);
+            }
+
+            @Override
+            public Duration redisBackoff() {
+                return Duration.ofSeconds(1);
             }
         };
     }
