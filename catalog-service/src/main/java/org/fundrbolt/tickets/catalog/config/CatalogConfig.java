@@ -11,6 +11,10 @@ public interface CatalogConfig {
 
     Sales sales();
 
+    /** How often every package's snapshot is published again, so that a lost one heals by itself. */
+    @WithDefault("15m")
+    Duration republishInterval();
+
     /** The live sales view. */
     interface Sales {
 
