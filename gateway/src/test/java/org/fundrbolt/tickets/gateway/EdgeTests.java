@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
+import org.fundrbolt.tickets.platform.testing.Operations;
 import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,16 @@ class EdgeTests {
 
     @Test
     void isReadyWithRedis() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(Operations.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void servesNoOperationsOnThePublicPort() {
+        for (String path : new String[]{"/q/health", "/q/health/ready", "/q/metrics", "/q/health/live"}) {
+            given().get(path).then().statusCode(404)
+                    .contentType("application/problem+json").body("code", equalTo("not_found"));
+        }
+        given().get(Operations.url("/q/metrics")).then().statusCode(200);
     }
 
     @Test

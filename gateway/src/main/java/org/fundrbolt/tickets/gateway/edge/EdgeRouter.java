@@ -66,7 +66,7 @@ public class EdgeRouter {
             }
         });
         router.errorHandler(401, Problems::unauthenticated);
-        router.routeWithRegex("/(api|images|internal)(/.*)?").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+        router.routeWithRegex("/(api|images|internal|q)(/.*)?").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(this::edge);
         docs.install(router, vertx);
         uiConfig.install(router);
