@@ -35,6 +35,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SaleRepository {
 
+    /** The unique index that makes one donor's Idempotency-Key one purchase (V1 migration). */
+    public static final String IDEMPOTENCY_KEY_INDEX = "uq_purchases_donor_idempotency_key";
+
     private static final String SALES_TOPIC = "purchase.sales";
     private static final String LOCK = "SELECT name, quantity_limit, enabled, deleted, fair_market_value, sold_count, "
             + "version FROM inventory WHERE package_id = $1 FOR UPDATE";

@@ -1,5 +1,6 @@
 package org.fundrbolt.tickets.purchase.service;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Idempotency {
 
+    public static final String HEADER = "Idempotency-Key";
     private static final Pattern PRINTABLE_KEY = Pattern.compile("[\\x20-\\x7E]{1,200}");
 
     /** A donor's key (null when the request carried none) and the fingerprint of the body sent with it. */
@@ -33,11 +35,18 @@ public class Idempotency {
         this.purchases = purchases;
     }
 
-    /** The header's key if it is well-formed (or absent); else 400 invalid_idempotency_key. */
-    public static String checkFormat(String key) {
-        if (key != null && !PRINTABLE_KEY.matcher(key).matches()) {
+    /**
+     * The key of the header's values as sent: null when the header is absent; else its one value, which must be
+     * 1 to 200 printable ASCII characters, not all blank, or 400 invalid_idempotency_key.
+     */
+    public static String checkFormat(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String key = values.get(0);
+        if (values.size() > 1 || key == null || key.isBlank() || !PRINTABLE_KEY.matcher(key).matches()) {
             throw new DomainException(400, "invalid_idempotency_key",
-                    "Idempotency-Key must be 1 to 200 printable ASCII characters.");
+                    "Idempotency-Key must be one value of 1 to 200 printable ASCII characters, not blank.");
         }
         return key;
     }

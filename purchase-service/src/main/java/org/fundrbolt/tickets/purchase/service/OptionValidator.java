@@ -35,7 +35,11 @@ public class OptionValidator {
         for (int i = 0; i < answers.size(); i++) {
             OptionAnswer answer = answers.get(i);
             String field = "option_responses[" + i + "]";
-            if (answer == null || answer.optionId() == null) {
+            if (answer == null) {
+                errors.add(new FieldError(field, "each answer is an object with option_id and value"));
+                continue;
+            }
+            if (answer.optionId() == null) {
                 errors.add(new FieldError(field + ".option_id", "option_id is required"));
                 continue;
             }

@@ -20,6 +20,7 @@ import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
+import org.fundrbolt.tickets.purchase.repository.PgErrors;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -65,7 +66,12 @@ public class PurchaseService {
                 .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order)
                         .chain(redeemed -> claim(purchaseId, eventId, key, checked, order, redeemed)
                                 .onItemOrFailure()
-                                .call((outcome, failure) -> compensate(purchaseId, redeemed, outcome))))
+                                .call((outcome, failure) -> compensate(purchaseId, redeemed, outcome, failure))
+                                .onFailure(PgErrors::isConnectionLost).transform(failure -> {
+                                    LOG.warnf("purchase %s: the database connection failed during the sale, its "
+                                            + "outcome is unknown: %s", purchaseId, failure.toString());
+                                    return saleMayExist(key);
+                                })))
                 .chain(outcome -> publish(outcome, key)));
     }
 
@@ -108,9 +114,13 @@ public class PurchaseService {
                         checked.answers(), signed)));
     }
 
-    /** Step 5: unless the buyer was sold their tickets, the promo use is released, once. */
-    private Uni<Void> compensate(UUID purchaseId, Redemption redeemed, SaleOutcome outcome) {
-        if (redeemed == null || (outcome != null && outcome.isSold())) {
+    /**
+     * Step 5: unless the buyer was sold their tickets, the promo use is released, once. Not when the database
+     * may have committed the sale (the connection dropped): that sale would hold the use, and only its absence
+     * may give it back, so it is left to promo's reconciliation.
+     */
+    private Uni<Void> compensate(UUID purchaseId, Redemption redeemed, SaleOutcome outcome, Throwable saleFailure) {
+        if (redeemed == null || (outcome != null && outcome.isSold()) || PgErrors.isConnectionLost(saleFailure)) {
             return Uni.createFrom().voidItem();
         }
         // If even the retries fail, promo's reconciliation releases the use after 5 minutes.
@@ -135,6 +145,19 @@ public class PurchaseService {
                     "version_conflict", "Too many buyers at once; nothing was sold. Try again.")); // naive baseline only
             case DUPLICATE_KEY -> idempotency.stored(key);
         };
+    }
+
+    /**
+     * The database stopped answering during step 4, perhaps during COMMIT: the purchase may exist. Not "nothing
+     * was sold" (ARCHITECTURE.md, "No orphaned outcome"): a retry under the same key answers the stored purchase
+     * if there is one, and buys otherwise.
+     */
+    static DomainException saleMayExist(Idempotency.Key key) {
+        return new DomainException(503, "dependency_unavailable", "The database did not confirm the purchase; it "
+                + "may have been recorded. " + (key.value() != null
+                        ? "Retry with the same Idempotency-Key: you get this purchase if it was made, and nothing is "
+                                + "bought twice."
+                        : "Check your tickets before you buy again; with an Idempotency-Key a retry is always safe."));
     }
 
     private static BigDecimal basePrice(InventoryItem item, PurchaseOrder order) {

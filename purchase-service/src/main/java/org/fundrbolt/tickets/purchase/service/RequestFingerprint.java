@@ -3,14 +3,24 @@ package org.fundrbolt.tickets.purchase.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
+import org.fundrbolt.tickets.purchase.domain.PurchaseOrder.OptionAnswer;
 
-/** What makes two checkout bodies "the same" for an Idempotency-Key: a digest of their meaning. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * What makes two checkout bodies "the same" for an Idempotency-Key: a digest of their meaning. The order of
+ * the answers and of a multi_select's choices means nothing, so both are sorted; the body is not checked yet
+ * (the package comes first), so a missing or null part is taken as it is.
+ */
 public final class RequestFingerprint {
 
     private RequestFingerprint() {
@@ -20,9 +30,8 @@ public final class RequestFingerprint {
         StringBuilder canonical = new StringBuilder()
                 .append(eventId).append('|').append(order.packageId()).append('|').append(order.quantity())
                 .append('|').append(order.promoCode() == null ? "" : order.promoCode().trim().toUpperCase(Locale.ROOT));
-        order.answers().stream()
-                .sorted(Comparator.comparing(answer -> String.valueOf(answer.optionId())))
-                .forEach(answer -> canonical.append('|').append(answer.optionId()).append('=').append(answer.value()));
+        order.answers().stream().map(RequestFingerprint::canonical).sorted()
+                .forEach(answer -> canonical.append('|').append(answer));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
@@ -30,5 +39,22 @@ public final class RequestFingerprint {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    private static String canonical(OptionAnswer answer) {
+        return answer == null ? "null" : answer.optionId() + "=" + canonical(answer.value());
+    }
+
+    /** An array's elements in sorted order, anything else as sent (JSON text, or "null" when missing). */
+    private static String canonical(JsonNode value) {
+        if (value == null || !value.isArray()) {
+            return String.valueOf(value);
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        value.forEach(elements::add);
+        elements.sort((left, right) -> left.toString().compareTo(right.toString()));
+        ArrayNode sorted = JsonNodeFactory.instance.arrayNode();
+        elements.forEach(sorted::add);
+        return sorted.toString();
     }
 }

@@ -14,11 +14,12 @@ import jakarta.enterprise.inject.Typed;
 import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
+import org.fundrbolt.tickets.purchase.repository.PgErrors;
+import org.fundrbolt.tickets.purchase.repository.SaleRepository;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.pgclient.PgException;
 
 /**
  * The sale strategy of the design; bounds the database concurrency of a hot package (ARCHITECTURE.md,
@@ -31,7 +32,6 @@ import io.vertx.pgclient.PgException;
 public class SaleBatcher implements SaleStrategy {
 
     private static final Logger LOG = Logger.getLogger(SaleBatcher.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private record Waiting(SaleRequest request, UniEmitter<? super SaleOutcome> emitter) {
     }
@@ -105,7 +105,7 @@ public class SaleBatcher implements SaleStrategy {
             }
             Uni<List<SaleOutcome>> attempt = transaction.sell(packageId, requests);
             // One buyer's key clash (a repeat racing on another replica) must not fail the others: retry alone.
-            return attempt.onFailure(SaleBatcher::isUniqueViolation).recoverWithUni(failure -> {
+            return attempt.onFailure(SaleBatcher::isKeyTaken).recoverWithUni(failure -> {
                 LOG.debugf("batch of %d for package %s hit a unique key; selling one by one", requests.size(),
                         packageId);
                 return oneByOne(requests, 0, new ArrayList<>());
@@ -118,7 +118,7 @@ public class SaleBatcher implements SaleStrategy {
             }
             return transaction.sell(packageId, List.of(requests.get(index)))
                     .map(outcomes -> outcomes.get(0))
-                    .onFailure(SaleBatcher::isUniqueViolation).recoverWithItem(SaleOutcome.DUPLICATE_KEY)
+                    .onFailure(SaleBatcher::isKeyTaken).recoverWithItem(SaleOutcome.DUPLICATE_KEY)
                     .chain(outcome -> {
                         done.add(outcome);
                         return oneByOne(requests, index + 1, done);
@@ -126,7 +126,11 @@ public class SaleBatcher implements SaleStrategy {
         }
     }
 
-    static boolean isUniqueViolation(Throwable failure) {
-        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+    /**
+     * A buyer's Idempotency-Key was committed meanwhile by another request. Only that index means so: any other
+     * unique violation is a fault of its own, never answered as a stored purchase.
+     */
+    static boolean isKeyTaken(Throwable failure) {
+        return PgErrors.isUniqueViolation(failure, SaleRepository.IDEMPOTENCY_KEY_INDEX);
     }
 }

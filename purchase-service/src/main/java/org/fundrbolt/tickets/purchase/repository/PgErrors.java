@@ -1,0 +1,37 @@
+package org.fundrbolt.tickets.purchase.repository;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+/** Recognises the PostgreSQL failures that are answers rather than bugs. */
+public final class PgErrors {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private PgErrors() {
+    }
+
+    /** A unique index said no, and it is {@code constraint} (an index's name for a unique index). */
+    public static boolean isUniqueViolation(Throwable failure, String constraint) {
+        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                && constraint.equals(pg.getConstraint());
+    }
+
+    /**
+     * The database went away under a statement (the connection closed or timed out, the server is shutting
+     * down or refuses connections): the statement's outcome is unknown, and for a COMMIT so is the
+     * transaction's. Errors the server answered about the statement itself are not this.
+     */
+    public static boolean isConnectionLost(Throwable failure) {
+        if (failure instanceof PgException pg) {
+            String state = pg.getSqlState();
+            // 08: connection exception; 57P: the server is shutting down or was told to end the session.
+            return state != null && (state.startsWith("08") || state.startsWith("57P"));
+        }
+        return failure instanceof ClosedConnectionException || failure instanceof IOException
+                || failure instanceof TimeoutException;
+    }
+}
