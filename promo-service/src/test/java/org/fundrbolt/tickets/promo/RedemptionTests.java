@@ -41,6 +41,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
+@io.quarkus.test.common.QuarkusTestResource(FakePurchase.class)
 class RedemptionTests {
 
     @Inject
@@ -220,23 +221,33 @@ class RedemptionTests {
     }
 
     @Test
-    void releasesARedemptionWhoseSaleNeverArrived() {
-        UUID promo = createCode(event, Map.of("code", "STALE", "discount_type", "fixed_amount", "discount_value", 5));
-        UUID old = UUID.randomUUID();
+    void settlesAnUnconfirmedRedemptionByAskingPurchaseServiceNeverByAge() {
+        UUID promo = createCode(event, Map.of("code", "STALE", "discount_type", "fixed_amount", "discount_value", 5,
+                "max_total_uses", 3));
+        UUID committed = UUID.randomUUID(); // sold, but its sale event is late (a stalled relay)
+        UUID neverSold = UUID.randomUUID();
+        UUID noAnswer = UUID.randomUUID();
         UUID fresh = UUID.randomUUID();
-        UUID oldButSold = UUID.randomUUID();
-        redeem(event, old, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
-        redeem(event, fresh, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
-        redeem(event, oldButSold, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
+        for (UUID purchase : List.of(committed, neverSold, noAnswer, fresh)) {
+            redeem(event, purchase, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(purchase == fresh ? 409 : 201);
+        }
+        FakePurchase.mark("committed", committed);
+        FakePurchase.mark("silent", noAnswer);
         pool.preparedQuery("UPDATE promo_code_applications SET created_at = now() - interval '6 minutes' "
-                + "WHERE purchase_id = ANY($1)").execute(Tuple.of(new UUID[]{old, oldButSold})).await().indefinitely();
-        pool.preparedQuery("UPDATE promo_code_applications SET status = 'confirmed' WHERE purchase_id = $1")
-                .execute(Tuple.of(oldButSold)).await().indefinitely();
-        assertThat(reconciler.releaseStale().await().indefinitely()).isGreaterThanOrEqualTo(1);
-        assertThat(applicationStatus(pool, old)).isEqualTo("released");
-        assertThat(applicationStatus(pool, fresh)).isEqualTo("redeemed");
-        assertThat(applicationStatus(pool, oldButSold)).isEqualTo("confirmed");
+                + "WHERE purchase_id = ANY($1)").execute(Tuple.of(new UUID[]{committed, neverSold, noAnswer}))
+                .await().indefinitely();
+
+        Reconciler.Settled settled = reconciler.settle(Duration.ofMinutes(5)).await().indefinitely();
+
+        assertThat(settled.confirmed()).isGreaterThanOrEqualTo(1);
+        assertThat(applicationStatus(pool, committed)).isEqualTo("confirmed");
+        assertThat(applicationStatus(pool, neverSold)).isEqualTo("released");
+        assertThat(applicationStatus(pool, noAnswer)).as("no answer is not a no").isEqualTo("redeemed");
         assertThat(currentUses(pool, promo)).isEqualTo(2);
+        // The freed use can be taken again; the limit still holds.
+        redeem(event, fresh, UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(201);
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "STALE", pkg, "20.00").statusCode(409);
+        assertThat(currentUses(pool, promo)).isEqualTo(3);
     }
 
     @Test

@@ -34,7 +34,7 @@ class NetworkPolicyTests {
             "gateway", Set.of(),
             "catalog-service", Set.of("gateway"),
             "promo-service", Set.of("gateway", "purchase-service"),
-            "purchase-service", Set.of("gateway", "catalog-service"),
+            "purchase-service", Set.of("gateway", "catalog-service", "promo-service"),
             "media-service", Set.of("gateway"));
 
     private final List<Manifests.Manifest> base = Manifests.base();

@@ -48,8 +48,8 @@ public class ApplicationRepository {
 
     /**
      * Marks the purchase's use as sold for good; a no-op when there is none or it is already confirmed.
-     * A sale whose event arrives after reconciliation released its use (Kafka was down longer than the
-     * reconciliation age) counts the use again, unless others have filled the code's limit meanwhile.
+     * A sale whose use was released (its purchase-service said so, then the sale happened after all) counts
+     * the use again whatever the counter says: the sale exists, so its use does.
      */
     public Uni<Boolean> confirm(SqlClient client, UUID purchaseId) {
         return client.preparedQuery("WITH previous AS (SELECT id, status FROM promo_code_applications "
@@ -57,29 +57,21 @@ public class ApplicationRepository {
                 + "confirmed AS (UPDATE promo_code_applications a SET status = 'confirmed', confirmed_at = now() "
                 + "FROM previous WHERE a.id = previous.id RETURNING a.promo_id, previous.status AS was), "
                 + "recounted AS (UPDATE promo_codes p SET current_uses = p.current_uses + 1 FROM confirmed c "
-                + "WHERE p.id = c.promo_id AND c.was = 'released' "
-                + "AND (p.max_total_uses IS NULL OR p.current_uses < p.max_total_uses) RETURNING p.id) "
+                + "WHERE p.id = c.promo_id AND c.was = 'released' RETURNING p.id) "
                 + "SELECT (SELECT count(*) FROM confirmed) AS confirmed")
                 .execute(Tuple.of(purchaseId)).map(rows -> rows.iterator().next().getLong("confirmed") > 0);
     }
 
-    /**
-     * Releases up to {@code limit} redemptions older than {@code maxAge} whose sale never arrived, in one
-     * statement. SKIP LOCKED lets several replicas run it at once without waiting for or doubling each other.
-     * Returns how many were released.
-     */
-    public Uni<Integer> releaseStale(SqlClient client, Duration maxAge, int limit) {
-        return client.preparedQuery("WITH stale AS (SELECT id FROM promo_code_applications "
-                + "WHERE status = 'redeemed' AND created_at < now() - make_interval(secs => $1) "
-                + "ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED), "
-                + "released AS (UPDATE promo_code_applications a SET status = 'released', released_at = now() "
-                + "FROM stale s WHERE a.id = s.id RETURNING a.promo_id), "
-                + "per_code AS (SELECT promo_id, count(*) AS uses FROM released GROUP BY promo_id), "
-                + "given_back AS (UPDATE promo_codes p SET current_uses = p.current_uses - c.uses FROM per_code c "
-                + "WHERE p.id = c.promo_id RETURNING c.uses) "
-                + "SELECT coalesce(sum(uses), 0)::int AS released FROM given_back")
+    /** Up to {@code limit} purchase ids whose use is still only redeemed after {@code maxAge}, oldest first. */
+    public Uni<java.util.List<UUID>> unconfirmed(SqlClient client, Duration maxAge, int limit) {
+        return client.preparedQuery("SELECT purchase_id FROM promo_code_applications WHERE status = 'redeemed' "
+                + "AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2")
                 .execute(Tuple.of((double) maxAge.toMillis() / 1000.0, limit))
-                .map(rows -> rows.iterator().next().getInteger("released"));
+                .map(rows -> {
+                    java.util.List<UUID> ids = new java.util.ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getUUID("purchase_id")));
+                    return ids;
+                });
     }
 
     private static PromoApplication map(Row row) {

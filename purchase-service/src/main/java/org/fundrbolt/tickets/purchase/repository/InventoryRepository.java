@@ -108,7 +108,8 @@ public class InventoryRepository {
             long current = row.getLong("catalog_version");
             int sold = row.getInteger("sold_count");
             Integer currentLimit = row.getInteger("quantity_limit");
-            if (current > catalogVersion || (current == catalogVersion && !java.util.Objects.equals(limit, currentLimit))) {
+            if (current > catalogVersion
+                    || (current == catalogVersion && !java.util.Objects.equals(limit, currentLimit))) {
                 return Uni.createFrom().item(new Outcome(Change.STALE, sold));
             }
             if (current == catalogVersion) {

@@ -56,6 +56,12 @@ public class PurchaseQueries {
                                 rows.iterator().next().getString("request_hash"))));
     }
 
+    /** Whether a purchase with this id was committed (the only proof promo-service accepts to keep a use). */
+    public Uni<Boolean> exists(UUID purchaseId) {
+        return pool.preparedQuery("SELECT 1 FROM purchases WHERE id = $1").execute(Tuple.of(purchaseId))
+                .map(rows -> rows.size() > 0);
+    }
+
     public Uni<Optional<Purchase>> find(UUID purchaseId) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases WHERE id = $1").execute(Tuple.of(purchaseId))
                 .chain(this::views).map(views -> views.stream().findFirst());
