@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.catalog.domain.DisplayOrder;
 import org.fundrbolt.tickets.catalog.domain.Money;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 
@@ -92,9 +93,10 @@ public class PackageRepository {
         });
     }
 
+    /** The display order of a new last package of the event (the SQL adds nothing: max + 1 could overflow). */
     public Uni<Integer> nextDisplayOrder(SqlConnection conn, UUID eventId) {
-        return conn.preparedQuery("SELECT COALESCE(MAX(display_order) + 1, 0) FROM ticket_packages WHERE event_id = $1")
-                .execute(tuple(eventId)).map(rows -> rows.iterator().next().getInteger(0));
+        return conn.preparedQuery("SELECT MAX(display_order) FROM ticket_packages WHERE event_id = $1")
+                .execute(tuple(eventId)).map(rows -> DisplayOrder.after(rows.iterator().next().getInteger(0)));
     }
 
     public Uni<Void> insert(SqlConnection conn, TicketPackage p) {

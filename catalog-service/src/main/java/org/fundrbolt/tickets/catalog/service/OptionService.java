@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.CustomOption;
+import org.fundrbolt.tickets.catalog.domain.DisplayOrder;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.OptionRepository;
@@ -75,8 +76,8 @@ public class OptionService {
         if (fields.optionType() == null) {
             errors.add(new FieldError("option_type", "is required"));
         }
-        if (fields.displayOrder() != null && fields.displayOrder() < 0) {
-            errors.add(new FieldError("display_order", "must be 0 or more"));
+        if (fields.displayOrder() != null && !DisplayOrder.valid(fields.displayOrder())) {
+            errors.add(new FieldError("display_order", DisplayOrder.RULE));
         }
         validate(option, errors);
         return pool.withTransaction(conn -> packages.findForUpdate(conn, eventId, packageId)
@@ -88,7 +89,8 @@ public class OptionService {
                     option.slot = freeSlot(current.options);
                     option.displayOrder = fields.displayOrder() != null
                             ? fields.displayOrder()
-                            : current.options.stream().mapToInt(o -> o.displayOrder + 1).max().orElse(0);
+                            : DisplayOrder.after(current.options.stream().map(o -> o.displayOrder)
+                                    .max(Integer::compare).orElse(null));
                     TicketPackage next = PackageService.copy(current);
                     next.options.add(option);
                     return options.insert(conn, option)
@@ -175,8 +177,8 @@ public class OptionService {
         if (patch.has("display_order")) {
             if (v.displayOrder() == null) {
                 missing("display_order", errors);
-            } else if (v.displayOrder() < 0) {
-                errors.add(new FieldError("display_order", "must be 0 or more"));
+            } else if (!DisplayOrder.valid(v.displayOrder())) {
+                errors.add(new FieldError("display_order", DisplayOrder.RULE));
             } else {
                 after.displayOrder = v.displayOrder();
             }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.catalog.client.PurchaseClient;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
+import org.fundrbolt.tickets.catalog.domain.DisplayOrder;
 import org.fundrbolt.tickets.catalog.domain.Money;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
@@ -350,8 +350,8 @@ public class PackageService {
         if (p.quantityLimit != null && (p.quantityLimit < 1 || p.quantityLimit > 100_000)) {
             errors.add(new FieldError("quantity_limit", "must be null (unlimited) or 1 to 100000"));
         }
-        if (p.displayOrder < 0) {
-            errors.add(new FieldError("display_order", "must be 0 or more"));
+        if (!DisplayOrder.valid(p.displayOrder)) {
+            errors.add(new FieldError("display_order", DisplayOrder.RULE));
         }
         if (p.seatsPerPackage < 1 || p.seatsPerPackage > 50) {
             errors.add(new FieldError("seats_per_package", "must be 1 to 50"));
