@@ -90,6 +90,23 @@ class RedemptionTests {
     }
 
     @Test
+    void concurrentRepeatsOfOnePurchaseShareOneUse() throws Exception {
+        UUID promo = createCode(event, Map.of("code", "ONEEACH", "discount_type", "percentage", "discount_value", 10,
+                "max_uses_per_donor", 1));
+        UUID purchase = UUID.randomUUID();
+        UUID donor = UUID.randomUUID();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            bodies.add(body(purchase, donor, "ONEEACH"));
+        }
+        assertThat(redeemAllAtOnce(bodies)).as("a repeat gets the first's use").containsOnly(201);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+        // Another purchase of the same donor is over the per-donor limit.
+        redeem(event, UUID.randomUUID(), donor, "ONEEACH", pkg, "20.00").statusCode(409)
+                .body("code", equalTo("promo_code_exhausted"));
+    }
+
+    @Test
     void countsExactlyTheTotalLimitUnderConcurrency() throws Exception {
         UUID promo = createCode(event, Map.of("code", "FIVE", "discount_type", "percentage", "discount_value", 10,
                 "max_total_uses", 5));

@@ -13,6 +13,7 @@ import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.promo.domain.KnownPackage;
 import org.fundrbolt.tickets.promo.domain.Money;
 import org.fundrbolt.tickets.promo.domain.PromoApplication;
+import org.fundrbolt.tickets.promo.domain.PromoCode;
 import org.fundrbolt.tickets.promo.domain.PromoDefinition;
 import org.fundrbolt.tickets.promo.repository.ApplicationRepository;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
@@ -120,24 +121,31 @@ public class RedemptionService {
             if (locked == null) {
                 throw codeNotFound(code);
             }
-            PromoDefinition definition = locked.definition();
-            requireUsable(definition);
-            return applicablePackage(connection, definition, request.packageId())
-                    .chain(() -> promos.claimUse(connection, locked.id(), request.donorId()))
-                    .chain(claimed -> {
-                        if (claimed == null) {
-                            // Under our own lock the only reasons left are the window edge or a limit.
-                            requireUsable(definition);
-                            throw exhausted();
-                        }
-                        BigDecimal discount = claimed.definition().discountOn(request.basePrice());
-                        PromoApplication application = new PromoApplication(UUID.randomUUID(), claimed.id(),
-                                claimed.code(), request.purchaseId(), request.eventId(), request.donorId(),
-                                request.packageId(), request.quantity(), Money.cents(request.basePrice()), discount,
-                                PromoApplication.REDEEMED);
-                        return applications.insert(connection, application).replaceWith(answer(application));
-                    });
+            // A concurrent repeat for the same purchase waited on this lock: it gets the first's use, not another.
+            return applications.findByPurchase(connection, request.purchaseId()).chain(previous -> previous != null
+                    ? Uni.createFrom().item(answer(previous))
+                    : claimLocked(connection, request, locked));
         });
+    }
+
+    private Uni<Redemption> claimLocked(SqlClient connection, RedemptionRequest request, PromoCode locked) {
+        PromoDefinition definition = locked.definition();
+        requireUsable(definition);
+        return applicablePackage(connection, definition, request.packageId())
+                .chain(() -> promos.claimUse(connection, locked.id(), request.donorId()))
+                .chain(claimed -> {
+                    if (claimed == null) {
+                        // Under our own lock the only reasons left are the window edge or a limit.
+                        requireUsable(definition);
+                        throw exhausted();
+                    }
+                    BigDecimal discount = claimed.definition().discountOn(request.basePrice());
+                    PromoApplication application = new PromoApplication(UUID.randomUUID(), claimed.id(),
+                            claimed.code(), request.purchaseId(), request.eventId(), request.donorId(),
+                            request.packageId(), request.quantity(), Money.cents(request.basePrice()), discount,
+                            PromoApplication.REDEEMED);
+                    return applications.insert(connection, application).replaceWith(answer(application));
+                });
     }
 
     private Redemption answer(PromoApplication application) {
