@@ -37,6 +37,7 @@ public class SaleRepository {
 
     /** The unique index that makes one donor's Idempotency-Key one purchase (V1 migration). */
     public static final String IDEMPOTENCY_KEY_INDEX = "uq_purchases_donor_idempotency_key";
+    public static final String PURCHASE_ID_INDEX = "pk_purchases";
 
     private static final String SALES_TOPIC = "purchase.sales";
     private static final String LOCK = "SELECT name, quantity_limit, enabled, deleted, fair_market_value, sold_count, "

@@ -1,7 +1,9 @@
 package org.fundrbolt.tickets.purchase.service;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -29,10 +31,28 @@ public class Idempotency {
     public record Key(UUID donorId, String value, String fingerprint) {
     }
 
+    /** A keyed purchase being made in this process, which a concurrent repeat waits for. */
+    private record InFlight(String fingerprint, Uni<Purchase> result) {
+    }
+
     private final PurchaseQueries purchases;
+    private final ConcurrentHashMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
     public Idempotency(PurchaseQueries purchases) {
         this.purchases = purchases;
+    }
+
+    /**
+     * The purchase id of a keyed purchase, derived from {@code (donor_id, key)}: every attempt of one purchase
+     * (a retry after a timeout, a concurrent repeat, on any replica) redeems the same promo use and inserts the
+     * same row, so a repeat can never take a second use. A purchase without a key gets a random id.
+     */
+    public static UUID purchaseId(Key key) {
+        if (key.value() == null) {
+            return UUID.randomUUID();
+        }
+        return UUID.nameUUIDFromBytes(("purchase\u0000" + key.donorId() + "\u0000" + key.value())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -55,15 +75,41 @@ public class Idempotency {
         return new Key(donorId, key, RequestFingerprint.of(eventId, order));
     }
 
-    /** Step 1: the purchase stored under the key, or else what {@code sale} makes. */
+    /**
+     * Step 1, the claim before any work: the purchase stored under the key; else, when the same key is being
+     * bought in this process right now, that attempt's result (a different body under it is 422); else what
+     * {@code sale} makes, which later repeats then wait for. Across replicas the derived purchase id and the
+     * database's unique key settle it: a concurrent insert waits on the first's key and is answered its
+     * purchase (DUPLICATE_KEY, {@link #stored}).
+     */
     public Uni<Purchase> storedOr(Key key, Supplier<Uni<Purchase>> sale) {
         if (key.value() == null) {
             return sale.get();
         }
-        // A concurrent repeat is settled by the database: its insert waits on the first's unique key, then
-        // finds it committed (DUPLICATE_KEY) and is answered through stored().
-        return purchases.findByKey(key.donorId(), key.value())
-                .chain(stored -> stored.isPresent() ? replay(stored.get(), key) : sale.get());
+        return Uni.createFrom().deferred(() -> {
+            String slot = key.donorId() + "\u0000" + key.value();
+            InFlight[] mine = new InFlight[1];
+            mine[0] = new InFlight(key.fingerprint(), purchases.findByKey(key.donorId(), key.value())
+                    .chain(stored -> stored.isPresent() ? replay(stored.get(), key) : sale.get())
+                    .onTermination().invoke(() -> inFlight.remove(slot, mine[0]))
+                    .memoize().indefinitely());
+            InFlight running = inFlight.putIfAbsent(slot, mine[0]);
+            if (running == null) {
+                return mine[0].result();
+            }
+            if (!running.fingerprint().equals(key.fingerprint())) {
+                return Uni.createFrom().failure(reused());
+            }
+            return running.result();
+        });
+    }
+
+    /** Whether a purchase was committed under the key (then a failed attempt must not give its promo use back). */
+    public Uni<Boolean> soldUnder(Key key) {
+        if (key.value() == null) {
+            return Uni.createFrom().item(false);
+        }
+        return purchases.findByKey(key.donorId(), key.value()).map(java.util.Optional::isPresent);
     }
 
     /** The purchase another request committed under the key meanwhile. */
@@ -73,9 +119,13 @@ public class Idempotency {
 
     private Uni<Purchase> replay(KeyedPurchase stored, Key key) {
         if (!stored.fingerprint().equals(key.fingerprint())) {
-            throw new DomainException(422, "idempotency_key_reused",
-                    "This Idempotency-Key was already used for a different purchase.");
+            throw reused();
         }
         return purchases.find(stored.purchaseId()).map(found -> found.orElseThrow());
+    }
+
+    private static DomainException reused() {
+        return new DomainException(422, "idempotency_key_reused",
+                "This Idempotency-Key was already used for a different purchase.");
     }
 }

@@ -19,6 +19,7 @@ import org.fundrbolt.tickets.purchase.domain.Money;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
+import org.fundrbolt.tickets.purchase.domain.SaleOutcome.Result;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
 import org.fundrbolt.tickets.purchase.repository.PgErrors;
 import org.jboss.logging.Logger;
@@ -61,12 +62,13 @@ public class PurchaseService {
     public Uni<Purchase> purchase(UUID eventId, UUID donorId, String idempotencyKey, PurchaseOrder order) {
         checkShape(order);
         Idempotency.Key key = Idempotency.key(eventId, donorId, idempotencyKey, order);
-        UUID purchaseId = UUID.randomUUID();
+        UUID purchaseId = Idempotency.purchaseId(key);
         return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order)
-                .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order)
+                .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order, key)
                         .chain(redeemed -> claim(purchaseId, eventId, key, checked, order, redeemed)
+                                .chain(outcome -> soldElsewhere(outcome, key))
                                 .onItemOrFailure()
-                                .call((outcome, failure) -> compensate(purchaseId, redeemed, outcome, failure))
+                                .call((outcome, failure) -> compensate(purchaseId, redeemed, outcome, failure, key))
                                 .onFailure(PgErrors::isConnectionLost).transform(failure -> {
                                     LOG.warnf("purchase %s: the database connection failed during the sale, its "
                                             + "outcome is unknown: %s", purchaseId, failure.toString());
@@ -88,7 +90,7 @@ public class PurchaseService {
 
     /** Step 3: a promo code is redeemed before the stock is claimed; null when the order has none. */
     private Uni<Redemption> redeem(UUID purchaseId, UUID eventId, UUID donorId, InventoryItem item,
-            PurchaseOrder order) {
+            PurchaseOrder order, Idempotency.Key key) {
         if (order.promoCode() == null) {
             return Uni.createFrom().nullItem();
         }
@@ -96,7 +98,26 @@ public class PurchaseService {
         return promo.redeem(purchaseId, eventId, donorId, code, item.packageId(), order.quantity(),
                 basePrice(item, order))
                 .onFailure(failure -> !(failure instanceof DomainException))
+                .invoke(failure -> releaseInBackground(purchaseId, key))
+                .onFailure(failure -> !(failure instanceof DomainException))
                 .transform(failure -> DomainException.dependencyUnavailable("promo-service"));
+    }
+
+    /**
+     * A redeem whose answer never came (timeout, reset) may have taken a use. Without a key nobody can come
+     * back for it, so it is released in the background; with one, the donor's retry redeems the same purchase
+     * id and gets that use, and promo's reconciliation frees it if no purchase ever follows.
+     */
+    private void releaseInBackground(UUID purchaseId, Idempotency.Key key) {
+        if (key.value() != null) {
+            return;
+        }
+        promo.release(purchaseId).onFailure().retry().withBackOff(java.time.Duration.ofMillis(500),
+                java.time.Duration.ofSeconds(10)).atMost(10)
+                .subscribe().with(done -> LOG.debugf("released the promo use of purchase %s after a redeem timeout",
+                        purchaseId),
+                        failure -> LOG.warnf("could not release the promo use of purchase %s: %s; promo's "
+                                + "reconciliation frees it", purchaseId, failure.toString()));
     }
 
     /** Step 4: the tickets are signed first, so that the claim's row lock never waits on a signature. */
@@ -119,11 +140,31 @@ public class PurchaseService {
      * may have committed the sale (the connection dropped): that sale would hold the use, and only its absence
      * may give it back, so it is left to promo's reconciliation.
      */
-    private Uni<Void> compensate(UUID purchaseId, Redemption redeemed, SaleOutcome outcome, Throwable saleFailure) {
-        if (redeemed == null || (outcome != null && outcome.isSold()) || PgErrors.isConnectionLost(saleFailure)) {
+    private Uni<Void> compensate(UUID purchaseId, Redemption redeemed, SaleOutcome outcome, Throwable saleFailure,
+            Idempotency.Key key) {
+        if (redeemed == null || (outcome != null && (outcome.isSold() || outcome.result() == Result.DUPLICATE_KEY))
+                || PgErrors.isConnectionLost(saleFailure)) {
             return Uni.createFrom().voidItem();
         }
-        // If even the retries fail, promo's reconciliation releases the use after 5 minutes.
+        // A keyed purchase shares its id, so its use, with every attempt under the key: if one of them sold,
+        // the use is that sale's and stays.
+        return idempotency.soldUnder(key).onFailure().recoverWithItem(true)
+                .chain(sold -> sold ? Uni.createFrom().voidItem() : release(purchaseId));
+    }
+
+    /**
+     * A keyed attempt refused stock (sold out, gone) after another attempt under the same key sold: the
+     * donor's purchase exists, so this attempt answers it instead.
+     */
+    private Uni<SaleOutcome> soldElsewhere(SaleOutcome outcome, Idempotency.Key key) {
+        if (outcome.isSold() || outcome.result() == Result.DUPLICATE_KEY || key.value() == null) {
+            return Uni.createFrom().item(outcome);
+        }
+        return idempotency.soldUnder(key).map(sold -> sold ? SaleOutcome.DUPLICATE_KEY : outcome);
+    }
+
+    private Uni<Void> release(UUID purchaseId) {
+        // If even the retries fail, promo's reconciliation frees it once this service says no purchase exists.
         return promo.release(purchaseId).onFailure().recoverWithItem(failure -> {
             LOG.warnf("could not release the promo use of purchase %s now: %s", purchaseId, failure.toString());
             return null;

@@ -127,10 +127,13 @@ public class SaleBatcher implements SaleStrategy {
     }
 
     /**
-     * A buyer's Idempotency-Key was committed meanwhile by another request. Only that index means so: any other
-     * unique violation is a fault of its own, never answered as a stored purchase.
+     * A buyer's Idempotency-Key was committed meanwhile by another request: its unique index said so, or the
+     * purchases' primary key did (a keyed purchase's id is derived from the donor and the key, so the same id
+     * is the same purchase; random ids never meet). Any other unique violation is a fault of its own, never
+     * answered as a stored purchase.
      */
     static boolean isKeyTaken(Throwable failure) {
-        return PgErrors.isUniqueViolation(failure, SaleRepository.IDEMPOTENCY_KEY_INDEX);
+        return PgErrors.isUniqueViolation(failure, SaleRepository.IDEMPOTENCY_KEY_INDEX)
+                || PgErrors.isUniqueViolation(failure, SaleRepository.PURCHASE_ID_INDEX);
     }
 }

@@ -18,11 +18,24 @@ class SaleFailureTests {
     }
 
     @Test
-    void answersAStoredPurchaseOnlyForTheIdempotencyKeyIndex() {
+    void answersAStoredPurchaseOnlyForTheKeyOrTheKeyedPurchaseId() {
         assertThat(SaleBatcher.isKeyTaken(uniqueViolation(SaleRepository.IDEMPOTENCY_KEY_INDEX))).isTrue();
-        // Another unique index (a ticket number, a purchase id) is no key clash: never looked up as a stored purchase.
+        // A keyed purchase's id is derived from (donor, key): the same id is the same purchase.
+        assertThat(SaleBatcher.isKeyTaken(uniqueViolation(SaleRepository.PURCHASE_ID_INDEX))).isTrue();
+        // Another unique index (a ticket number, a ticket id) is no key clash: never looked up as a stored purchase.
         assertThat(SaleBatcher.isKeyTaken(uniqueViolation("uq_tickets_event_number"))).isFalse();
-        assertThat(SaleBatcher.isKeyTaken(uniqueViolation("pk_purchases"))).isFalse();
+        assertThat(SaleBatcher.isKeyTaken(uniqueViolation("pk_tickets"))).isFalse();
+    }
+
+    @Test
+    void aKeyedPurchaseHasOneIdPerDonorAndKey() {
+        UUID donor = UUID.randomUUID();
+        UUID first = Idempotency.purchaseId(new Idempotency.Key(donor, "key-1", "a"));
+        assertThat(Idempotency.purchaseId(new Idempotency.Key(donor, "key-1", "b"))).isEqualTo(first);
+        assertThat(Idempotency.purchaseId(new Idempotency.Key(donor, "key-2", "a"))).isNotEqualTo(first);
+        assertThat(Idempotency.purchaseId(new Idempotency.Key(UUID.randomUUID(), "key-1", "a"))).isNotEqualTo(first);
+        assertThat(Idempotency.purchaseId(new Idempotency.Key(donor, null, "a")))
+                .isNotEqualTo(Idempotency.purchaseId(new Idempotency.Key(donor, null, "a")));
     }
 
     @Test
