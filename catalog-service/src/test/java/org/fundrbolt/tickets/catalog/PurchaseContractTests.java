@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.time.Duration;
 import java.util.UUID;
 
 import org.fundrbolt.tickets.platform.testing.Eventually;

@@ -36,8 +36,7 @@ public class PurchaseClient {
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = DomainException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = DomainException.class)
     public Uni<LimitOutcome> setLimit(UUID eventId, UUID packageId, Integer quantityLimit, long catalogVersion) {
         return Uni.createFrom().item(token::bearer)
                 .flatMap(bearer -> api.setLimit(packageId, bearer,
@@ -48,8 +47,7 @@ public class PurchaseClient {
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = DomainException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = DomainException.class)
     public Uni<Integer> retire(UUID eventId, UUID packageId, long catalogVersion) {
         return Uni.createFrom().item(token::bearer)
                 .flatMap(

@@ -41,8 +41,7 @@ public class SnapshotRepublisher {
         this.relay = relay;
     }
 
-    @Scheduled(every = "${catalog.republish-interval:15m}", delayed = "${catalog.republish-interval:15m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${catalog.republish-interval:15m}", delayed = "${catalog.republish-interval:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> republishAll() {
         return republish().invoke(count -> {
             if (count > 0) {
@@ -74,7 +73,8 @@ public class SnapshotRepublisher {
                     }
                     return packages.listByEvent(conn, eventId, false).chain(list -> Multi.createFrom()
                             .iterable(list)
-                            .onItem().transformToUniAndConcatenate((TicketPackage p) -> snapshots.record(conn, p, false))
+                            .onItem()
+                            .transformToUniAndConcatenate((TicketPackage p) -> snapshots.record(conn, p, false))
                             .collect().asList().replaceWith(true));
                 }));
     }
