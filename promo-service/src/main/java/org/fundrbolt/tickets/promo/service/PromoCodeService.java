@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.platform.rest.Patch;
+import org.fundrbolt.tickets.platform.sql.PgErrors;
 import org.fundrbolt.tickets.promo.domain.PromoCode;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
 import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.sql.PgErrors;
 import org.fundrbolt.tickets.promo.domain.KnownPackage;
 import org.fundrbolt.tickets.promo.domain.Money;
 import org.fundrbolt.tickets.promo.domain.PromoApplication;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
+import org.fundrbolt.tickets.platform.sql.PgErrors;
 import org.fundrbolt.tickets.purchase.client.PromoClient;
 import org.fundrbolt.tickets.purchase.client.PromoClient.Redemption;
 import org.fundrbolt.tickets.purchase.domain.Answer;
@@ -21,7 +22,6 @@ import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome.Result;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
-import org.fundrbolt.tickets.purchase.repository.PgErrors;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
+import org.fundrbolt.tickets.platform.sql.PgErrors;
 import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
-import org.fundrbolt.tickets.purchase.repository.PgErrors;
 import org.fundrbolt.tickets.purchase.repository.SaleRepository;
 import org.jboss.logging.Logger;
 

@@ -1,4 +1,4 @@
-package org.fundrbolt.tickets.purchase.repository;
+package org.fundrbolt.tickets.platform.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import io.vertx.sqlclient.ClosedConnectionException;
 
 class PgErrorsTests {
 
+    private static final String KEY_INDEX = "uq_purchases_donor_idempotency_key";
+
     private static PgException pg(String sqlState, String constraint) {
         return new PgException("failed", "ERROR", sqlState, null, null, null, null, null, null, null, null, null,
                 "public", "purchases", null, null, constraint);
@@ -19,14 +21,14 @@ class PgErrorsTests {
 
     @Test
     void recognisesOnlyTheNamedUniqueIndex() {
-        PgException keyTaken = pg("23505", SaleRepository.IDEMPOTENCY_KEY_INDEX);
-        assertThat(PgErrors.isUniqueViolation(keyTaken, SaleRepository.IDEMPOTENCY_KEY_INDEX)).isTrue();
+        PgException keyTaken = pg("23505", KEY_INDEX);
+        assertThat(PgErrors.isUniqueViolation(keyTaken, KEY_INDEX)).isTrue();
         assertThat(PgErrors.isUniqueViolation(pg("23505", "uq_tickets_event_number"),
-                SaleRepository.IDEMPOTENCY_KEY_INDEX)).isFalse();
-        assertThat(PgErrors.isUniqueViolation(pg("23505", null), SaleRepository.IDEMPOTENCY_KEY_INDEX)).isFalse();
-        assertThat(PgErrors.isUniqueViolation(pg("23514", SaleRepository.IDEMPOTENCY_KEY_INDEX),
-                SaleRepository.IDEMPOTENCY_KEY_INDEX)).isFalse();
-        assertThat(PgErrors.isUniqueViolation(new NoSuchElementException(), SaleRepository.IDEMPOTENCY_KEY_INDEX))
+                KEY_INDEX)).isFalse();
+        assertThat(PgErrors.isUniqueViolation(pg("23505", null), KEY_INDEX)).isFalse();
+        assertThat(PgErrors.isUniqueViolation(pg("23514", KEY_INDEX),
+                KEY_INDEX)).isFalse();
+        assertThat(PgErrors.isUniqueViolation(new NoSuchElementException(), KEY_INDEX))
                 .isFalse();
     }
 

@@ -1,4 +1,4 @@
-package org.fundrbolt.tickets.purchase.repository;
+package org.fundrbolt.tickets.platform.sql;
 
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -6,7 +6,7 @@ import java.util.concurrent.TimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-/** Recognises the PostgreSQL failures that are answers rather than bugs. */
+/** Recognises the PostgreSQL failures that are answers rather than bugs (every service's repositories use it). */
 public final class PgErrors {
 
     private static final String UNIQUE_VIOLATION = "23505";
