@@ -85,7 +85,8 @@ class KubernetesManifestsTests {
             Container c = container(service);
             assertThat(c.getPorts()).as("%s ports", service)
                     .extracting(p -> p.getName() + "=" + p.getContainerPort())
-                    .containsExactly("http=" + Repo.PORTS.get(service), "management=" + (Repo.PORTS.get(service) + 1000));
+                    .containsExactly("http=" + Repo.PORTS.get(service),
+                            "management=" + (Repo.PORTS.get(service) + 1000));
             assertProbe(service, "liveness", c.getLivenessProbe(), "/q/health/live");
             assertProbe(service, "readiness", c.getReadinessProbe(), "/q/health/ready");
             if (c.getStartupProbe() != null) {
