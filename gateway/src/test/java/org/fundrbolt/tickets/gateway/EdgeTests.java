@@ -1,6 +1,7 @@
 package org.fundrbolt.tickets.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -24,6 +25,15 @@ class EdgeTests {
     @Test
     void isReadyWithRedis() {
         given().get(Operations.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void labelsMetricsByRouteTemplateNeverByIdOrCode() {
+        given().auth().oauth2(Tokens.donor(UUID.randomUUID()))
+                .get("/api/v1/events/" + event + "/promo-codes/SECRET20/validate?package_id=" + UUID.randomUUID());
+        String metrics = given().get(Operations.url("/q/metrics")).then().statusCode(200).extract().asString();
+        assertThat(metrics).doesNotContain("SECRET20").doesNotContain(event.toString())
+                .contains("uri=\"/api/v1/events/{event_id}/promo-codes/{code}/validate\"");
     }
 
     @Test
