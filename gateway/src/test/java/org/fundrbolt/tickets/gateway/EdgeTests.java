@@ -28,6 +28,15 @@ class EdgeTests {
     }
 
     @Test
+    void sendsBrowserSecurityHeadersOnEveryAnswer() {
+        for (String path : new String[]{adminPackages(), "/api/v1/nothing-here", "/images/none.png"}) {
+            given().get(path).then().header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("Referrer-Policy", equalTo("no-referrer")).header("X-Frame-Options", equalTo("DENY"))
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
+        }
+    }
+
+    @Test
     void labelsMetricsByRouteTemplateNeverByIdOrCode() {
         given().auth().oauth2(Tokens.donor(UUID.randomUUID()))
                 .get("/api/v1/events/" + event + "/promo-codes/SECRET20/validate?package_id=" + UUID.randomUUID());

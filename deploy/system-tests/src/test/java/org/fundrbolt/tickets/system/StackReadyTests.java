@@ -25,6 +25,14 @@ class StackReadyTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/admin/", "/api/v1/tickets/signing-keys", "/images/nothing/none.png"})
+    void theGatewaySendsBrowserSecurityHeaders(String path) {
+        given().get(GATEWAY + path).then().header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("no-referrer")).header("X-Frame-Options", equalTo("DENY"))
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/q/metrics", "/q/health", "/q/health/ready", "/images/../q/metrics",
             "/images/%2e%2e/q/metrics"})
     void theGatewayServesNoOperations(String path) {
