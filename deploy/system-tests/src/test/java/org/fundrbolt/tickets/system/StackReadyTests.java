@@ -24,6 +24,18 @@ class StackReadyTests {
         given().get("http://127.0.0.1:" + (port + 1000) + "/q/metrics").then().statusCode(200);
     }
 
+    @Test
+    void aProxiedAnswerHasOneRequestIdAndALocationOnTheGateway() {
+        UUID event = UUID.randomUUID();
+        io.restassured.response.Response created = given().auth().oauth2(SystemTokens.coordinator(event))
+                .contentType("application/json").body(java.util.Map.of("name", "Located", "price", 10))
+                .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages");
+        created.then().statusCode(201);
+        org.assertj.core.api.Assertions.assertThat(created.headers().getValues("X-Request-Id")).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(created.header("Location"))
+                .startsWith("/api/v1/admin/events/" + event + "/tickets/packages/");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/admin/", "/api/v1/tickets/signing-keys", "/images/nothing/none.png"})
     void theGatewaySendsBrowserSecurityHeaders(String path) {

@@ -72,6 +72,19 @@ public class Upstreams {
         return path.endsWith("/sales/stream") ? 0 : upstreamTimeout.toMillis();
     }
 
+    /** A service's absolute {@code Location} as a path on the gateway's origin. */
+    static String relativeLocation(String location) {
+        try {
+            URI uri = URI.create(location);
+            if (uri.getScheme() == null) {
+                return location;
+            }
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+    }
+
     /** The services log the URIs they receive, so a token passed as {@code ?access_token=} must not reach them. */
     static String withoutAccessToken(String uri) {
         int query = uri.indexOf('?');
@@ -89,6 +102,21 @@ public class Upstreams {
 
         UpstreamInterceptor(String upstream) {
             this.upstream = upstream;
+        }
+
+        /**
+         * The answer as the client should see it: one {@code X-Request-Id} (the gateway's, already set), and a
+         * {@code Location} on the gateway's own origin (relative), never the internal service's address.
+         */
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            ProxyResponse response = context.response();
+            response.headers().remove(RequestTagging.REQUEST_ID);
+            String location = response.headers().get("Location");
+            if (location != null) {
+                response.headers().set("Location", relativeLocation(location));
+            }
+            return context.sendResponse();
         }
 
         @Override

@@ -11,6 +11,14 @@ class UpstreamsTest {
     private static final String STREAM = "/api/v1/admin/events/e1/tickets/sales/stream";
 
     @Test
+    void answersLocationOnTheGatewaysOriginNotTheService() {
+        assertEquals("/api/v1/admin/events/e1/tickets/packages/p1",
+                Upstreams.relativeLocation("http://127.0.0.1:8081/api/v1/admin/events/e1/tickets/packages/p1"));
+        assertEquals("/api/v1/x?a=1", Upstreams.relativeLocation("http://catalog-service:8081/api/v1/x?a=1"));
+        assertEquals("/api/v1/already/relative", Upstreams.relativeLocation("/api/v1/already/relative"));
+    }
+
+    @Test
     void stripsAccessTokenFromForwardedUri() {
         assertEquals(STREAM, Upstreams.withoutAccessToken(STREAM + "?access_token=eyJ.abc.def"));
     }
