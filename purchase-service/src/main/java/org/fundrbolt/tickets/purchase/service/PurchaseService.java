@@ -146,6 +146,9 @@ public class PurchaseService {
                 || PgErrors.isConnectionLost(saleFailure)) {
             return Uni.createFrom().voidItem();
         }
+        if (outcome != null) {
+            return release(purchaseId); // soldElsewhere has already looked for a sale under the key
+        }
         // A keyed purchase shares its id, so its use, with every attempt under the key: if one of them sold,
         // the use is that sale's and stays.
         return idempotency.soldUnder(key).onFailure().recoverWithItem(true)
