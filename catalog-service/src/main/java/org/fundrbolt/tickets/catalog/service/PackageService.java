@@ -1,6 +1,7 @@
 package org.fundrbolt.tickets.catalog.service;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public class PackageService {
             // after our commit, so purchase-service never sells beyond a limit the catalog did not commit.
             Uni<Void> limit = lowers(current.quantityLimit, next.quantityLimit)
                     ? setLimit(next).onFailure(PackageService::outcomeUnknown)
-                            .call(failure -> compensateLater(eventId, packageId, next.version))
+                            .invoke(failure -> compensateLater(eventId, packageId, next.version))
                     : Uni.createFrom().voidItem();
             return limit.chain(() -> packages.update(conn, next))
                     .chain(() -> next.soldCount > 0 ? audit.insertAll(conn, changes) : Uni.createFrom().voidItem())
@@ -145,23 +146,21 @@ public class PackageService {
      * the package as it stands and publish its snapshot: version fencing lets that one win in purchase-service,
      * which restores the truth everywhere. Retried in the background until it commits.
      */
-    private Uni<Void> compensateLater(UUID eventId, UUID packageId, long attempted) {
-        Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(100))
-                .chain(() -> pool.withTransaction(conn -> packages.findForUpdate(conn, eventId, packageId)
-                        .flatMap(found -> {
-                            if (found == null) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            TicketPackage restored = copy(found);
-                            restored.version = Math.max(restored.version, attempted) + 1;
-                            restored.updatedAt = now();
-                            return packages.update(conn, restored).chain(() -> snapshots.record(conn, restored, false));
-                        })))
-                .onFailure().retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(10))
-                .indefinitely()
+    private void compensateLater(UUID eventId, UUID packageId, long attempted) {
+        // Its row lock waits for the failed transaction's rollback, so it always sees the committed state.
+        pool.withTransaction(conn -> packages.findForUpdate(conn, eventId, packageId)
+                .flatMap(found -> {
+                    if (found == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    TicketPackage restored = copy(found);
+                    restored.version = Math.max(restored.version, attempted) + 1;
+                    restored.updatedAt = now();
+                    return packages.update(conn, restored).chain(() -> snapshots.record(conn, restored, false));
+                }))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .subscribe().with(done -> afterCommit(eventId),
                         failure -> LOG.errorf("could not compensate package %s: %s", packageId, failure.toString()));
-        return Uni.createFrom().voidItem();
     }
 
     /** Hard delete only when purchase-service says nothing was ever sold; otherwise keep it disabled. */
@@ -174,7 +173,7 @@ public class PackageService {
                     .onFailure(e -> !(e instanceof DomainException))
                     .transform(e -> DomainException.dependencyUnavailable("purchase-service"))
                     .onFailure(PackageService::outcomeUnknown)
-                    .call(failure -> compensateLater(eventId, packageId, nextVersion))
+                    .invoke(failure -> compensateLater(eventId, packageId, nextVersion))
                     .flatMap(sold -> {
                         TicketPackage next = copy(current);
                         next.version = nextVersion;

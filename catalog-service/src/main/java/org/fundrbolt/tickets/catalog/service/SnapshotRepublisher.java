@@ -14,20 +14,17 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * ARCHITECTURE.md, "No orphaned outcome": every package's current snapshot is published again
  * periodically ({@code catalog.republish-interval}, 15 min by default), so a snapshot lost on the way
- * heals by itself. Harmless by design: consumers apply a snapshot only over an older version. One replica
- * republishes at a time (a transaction-scoped advisory lock), one event per transaction.
+ * heals by itself. Harmless by design: consumers apply a snapshot only over an older version, so every
+ * replica may republish on its own schedule; one event per transaction.
  */
 @ApplicationScoped
 public class SnapshotRepublisher {
 
     private static final Logger LOG = Logger.getLogger(SnapshotRepublisher.class);
-    private static final long LOCK = UUID.nameUUIDFromBytes("catalog-snapshot-republish".getBytes())
-            .getMostSignificantBits();
 
     private final Pool pool;
     private final PackageRepository packages;
@@ -61,21 +58,15 @@ public class SnapshotRepublisher {
                 })
                 .chain(events -> Multi.createFrom().iterable(events)
                         .onItem().transformToUniAndConcatenate(this::republish)
-                        .collect().asList().map(done -> (int) done.stream().filter(Boolean::booleanValue).count()))
+                        .collect().asList().map(done -> events.size()))
                 .invoke(relay::trigger);
     }
 
-    private Uni<Boolean> republish(UUID eventId) {
-        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS owner")
-                .execute(Tuple.of(LOCK)).chain(rows -> {
-                    if (!rows.iterator().next().getBoolean("owner")) {
-                        return Uni.createFrom().item(false); // another replica is republishing
-                    }
-                    return packages.listByEvent(conn, eventId, false).chain(list -> Multi.createFrom()
-                            .iterable(list)
-                            .onItem()
-                            .transformToUniAndConcatenate((TicketPackage p) -> snapshots.record(conn, p, false))
-                            .collect().asList().replaceWith(true));
-                }));
+    private Uni<Void> republish(UUID eventId) {
+        return pool.withTransaction(conn -> packages.listByEvent(conn, eventId, false)
+                .chain(list -> Multi.createFrom().iterable(list)
+                        .onItem().transformToUniAndConcatenate((TicketPackage p) -> snapshots.record(conn, p, false))
+                        .collect().last()))
+                .replaceWithVoid();
     }
 }
