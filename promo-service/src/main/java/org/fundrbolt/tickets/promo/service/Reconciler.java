@@ -31,6 +31,11 @@ public class Reconciler {
     public record Settled(int confirmed, int released, int unknown) {
     }
 
+    /** What happened to one redemption. */
+    private enum Verdict {
+        CONFIRMED, RELEASED, UNKNOWN
+    }
+
     private final Pool pool;
     private final ApplicationRepository applications;
     private final PurchaseLookup purchases;
@@ -57,9 +62,8 @@ public class Reconciler {
                 .chain(ids -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(this::settle)
                         .collect().asList())
-                .map(outcomes -> new Settled((int) outcomes.stream().filter("confirmed"::equals).count(),
-                        (int) outcomes.stream().filter("released"::equals).count(),
-                        (int) outcomes.stream().filter("unknown"::equals).count()))
+                .map(verdicts -> new Settled(count(verdicts, Verdict.CONFIRMED), count(verdicts, Verdict.RELEASED),
+                        count(verdicts, Verdict.UNKNOWN)))
                 .invoke(settled -> {
                     if (settled.confirmed() + settled.released() + settled.unknown() > 0) {
                         LOG.infof("Promo reconciliation: %d confirmed (sale event late), %d released (no purchase), "
@@ -69,11 +73,15 @@ public class Reconciler {
                 });
     }
 
-    private Uni<String> settle(UUID purchaseId) {
+    private Uni<Verdict> settle(UUID purchaseId) {
         return purchases.committed(purchaseId)
                 .chain(committed -> committed
-                        ? applications.confirm(pool, purchaseId).replaceWith("confirmed")
-                        : applications.release(pool, purchaseId).replaceWith("released"))
-                .onFailure().recoverWithItem("unknown");
+                        ? applications.confirm(pool, purchaseId).replaceWith(Verdict.CONFIRMED)
+                        : applications.release(pool, purchaseId).replaceWith(Verdict.RELEASED))
+                .onFailure().recoverWithItem(Verdict.UNKNOWN);
+    }
+
+    private static int count(java.util.List<Verdict> verdicts, Verdict verdict) {
+        return (int) verdicts.stream().filter(verdict::equals).count();
     }
 }

@@ -3,7 +3,6 @@ package org.fundrbolt.tickets.platform.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -92,14 +91,6 @@ public final class Kafka {
     public static List<ConsumerRecord<String, String>> recordsMentioning(String topic, String text, Duration timeout) {
         try (KafkaConsumer<String, String> consumer = fromStart(topic)) {
             return collect(consumer, record -> record.value() != null && record.value().contains(text), 1, timeout);
-        }
-    }
-
-    /** How many records the topic holds in all (the sum of its end offsets), e.g. to see a DLQ stay empty. */
-    public static long endOffsets(String topic) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions(consumer, topic));
-            return ends.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
