@@ -16,6 +16,25 @@ public interface PurchaseConfig {
     int saleBatchSize();
 
     /**
+     * How many seats (tickets) one claim transaction may write at most: its row lock is held while they are
+     * inserted. A single buyer above it still gets a transaction of their own.
+     */
+    @WithDefault("1000")
+    int saleBatchSeats();
+
+    /** How many buyers may wait in one package's queue; the next one is answered 503 at once. */
+    @WithDefault("4096")
+    int saleQueueLimit();
+
+    /**
+     * How long a sale may take from the request's arrival to the claim's commit: below the gateway's upstream
+     * timeout (30 s), so that a buyer told 5xx is never sold anything. Past it the buyer is answered 503, nothing
+     * is sold and the promo use is released.
+     */
+    @WithDefault("20s")
+    Duration saleDeadline();
+
+    /**
      * {@code batched} (the design) or {@code naive} (the optimistic read-version-retry baseline, for the
      * benchmark only; refused in the prod profile).
      */

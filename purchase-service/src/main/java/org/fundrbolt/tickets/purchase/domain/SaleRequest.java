@@ -6,14 +6,25 @@ import java.util.UUID;
 
 /**
  * One buyer's checked purchase, waiting to claim stock: everything but the stock is already settled,
- * down to the answers in display order and the tickets, signed ahead of the claim.
+ * down to the answers in display order and the tickets, signed ahead of the claim. {@code deadline} is a
+ * {@link System#nanoTime()} instant: after it no claim may start or commit for this buyer (ARCHITECTURE.md,
+ * "Bounded waiting").
  */
 public record SaleRequest(UUID purchaseId, UUID eventId, UUID packageId, UUID donorId, int quantity,
         BigDecimal unitPrice, BigDecimal basePrice, BigDecimal discountAmount, BigDecimal totalPrice,
         String promoCode, UUID promoId, String idempotencyKey, String fingerprint, List<Answer> answers,
-        List<SignedTicket> tickets) {
+        List<SignedTicket> tickets, long deadline) {
 
     public int seatsPerPackage() {
         return tickets.size() / quantity;
+    }
+
+    public int seats() {
+        return tickets.size();
+    }
+
+    /** Nanoseconds left before the deadline (negative once it has passed). */
+    public long remainingNanos() {
+        return deadline - System.nanoTime();
     }
 }

@@ -72,6 +72,16 @@ public class SaleRepository {
         this.mapper = mapper;
     }
 
+    /**
+     * Bounds the rest of the transaction: waiting for a lock, and each statement, end after {@code millis}
+     * (SET LOCAL: the settings end with the transaction, so the pooled connection keeps its defaults).
+     */
+    public Uni<Void> bound(SqlConnection connection, long millis) {
+        long bounded = Math.max(1, millis);
+        return connection.query("SET LOCAL lock_timeout = " + bounded + "; SET LOCAL statement_timeout = " + bounded)
+                .execute().replaceWithVoid();
+    }
+
     /** Locks the package's row until the transaction ends; empty if there is none. */
     public Uni<Optional<Stock>> lock(SqlConnection connection, UUID packageId) {
         return connection.preparedQuery(LOCK).execute(Tuple.of(packageId))

@@ -14,6 +14,7 @@ import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.platform.sql.PgErrors;
 import org.fundrbolt.tickets.purchase.client.PromoClient;
 import org.fundrbolt.tickets.purchase.client.PromoClient.Redemption;
+import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
 import org.fundrbolt.tickets.purchase.domain.Answer;
 import org.fundrbolt.tickets.purchase.domain.InventoryItem;
 import org.fundrbolt.tickets.purchase.domain.Money;
@@ -46,9 +47,12 @@ public class PurchaseService {
     private final TicketIssuer tickets;
     private final SaleStrategy strategy;
     private final OutboxRelay relay;
+    private final long deadlineNanos;
 
     public PurchaseService(Idempotency idempotency, InventoryCache inventory, OptionValidator options,
-            PromoClient promo, TicketIssuer tickets, SaleStrategy strategy, OutboxRelay relay) {
+            PromoClient promo, TicketIssuer tickets, SaleStrategy strategy, OutboxRelay relay,
+            PurchaseConfig config) {
+        this.deadlineNanos = config.saleDeadline().toNanos();
         this.idempotency = idempotency;
         this.inventory = inventory;
         this.options = options;
@@ -63,9 +67,10 @@ public class PurchaseService {
         checkShape(order);
         Idempotency.Key key = Idempotency.key(eventId, donorId, idempotencyKey, order);
         UUID purchaseId = Idempotency.purchaseId(key);
+        long deadline = System.nanoTime() + deadlineNanos;
         return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order)
                 .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order, key)
-                        .chain(redeemed -> claim(purchaseId, eventId, key, checked, order, redeemed)
+                        .chain(redeemed -> claim(purchaseId, eventId, key, checked, order, redeemed, deadline)
                                 .chain(outcome -> soldElsewhere(outcome, key))
                                 .onItemOrFailure()
                                 .call((outcome, failure) -> compensate(purchaseId, redeemed, outcome, failure, key))
@@ -122,7 +127,7 @@ public class PurchaseService {
 
     /** Step 4: the tickets are signed first, so that the claim's row lock never waits on a signature. */
     private Uni<SaleOutcome> claim(UUID purchaseId, UUID eventId, Idempotency.Key key, Checked checked,
-            PurchaseOrder order, Redemption redeemed) {
+            PurchaseOrder order, Redemption redeemed, long deadline) {
         InventoryItem item = checked.item();
         int quantity = order.quantity();
         BigDecimal basePrice = basePrice(item, order);
@@ -132,7 +137,7 @@ public class PurchaseService {
                         quantity, Money.of(item.unitPrice()), basePrice, discount,
                         Money.of(basePrice.subtract(discount)), redeemed == null ? null : redeemed.code(),
                         redeemed == null ? null : redeemed.promoId(), key.value(), key.fingerprint(),
-                        checked.answers(), signed)));
+                        checked.answers(), signed, deadline)));
     }
 
     /**
@@ -185,6 +190,10 @@ public class PurchaseService {
                     DomainException.conflict("sold_out", "Not enough tickets are left in this package."));
             case PACKAGE_GONE -> Uni.createFrom().failure(
                     DomainException.notFound("package_not_found", "This ticket package is no longer on sale."));
+            case BUSY -> Uni.createFrom().failure(new DomainException(503, "dependency_unavailable",
+                    "Too many buyers are waiting for this package right now; nothing was sold. Try again in a moment."));
+            case EXPIRED -> Uni.createFrom().failure(new DomainException(503, "dependency_unavailable",
+                    "The sale could not be completed in time; nothing was sold and no promo use was kept. Try again."));
             case CONFLICT -> Uni.createFrom().failure(DomainException.conflict(
                     "version_conflict", "Too many buyers at once; nothing was sold. Try again.")); // naive baseline only
             case DUPLICATE_KEY -> idempotency.stored(key);

@@ -40,10 +40,24 @@ public class SaleTransaction {
 
     /** One outcome per request, in order. */
     public Uni<List<SaleOutcome>> sell(UUID packageId, List<SaleRequest> requests) {
-        return pool.withTransaction(connection -> sales.lock(connection, packageId).chain(stock -> stock
+        return pool.withTransaction(connection -> sell(connection, packageId, requests));
+    }
+
+    /**
+     * The same, bounded: the lock wait and every statement give up after {@code timeoutMillis} (the server rolls
+     * the transaction back, SQLSTATE 55P03 or 57014), so a held row lock or a slow database cannot keep buyers
+     * waiting past their deadline.
+     */
+    public Uni<List<SaleOutcome>> sell(UUID packageId, List<SaleRequest> requests, long timeoutMillis) {
+        return pool.withTransaction(connection -> sales.bound(connection, timeoutMillis)
+                .chain(() -> sell(connection, packageId, requests)));
+    }
+
+    private Uni<List<SaleOutcome>> sell(SqlConnection connection, UUID packageId, List<SaleRequest> requests) {
+        return sales.lock(connection, packageId).chain(stock -> stock
                 .filter(Stock::sellable)
                 .map(sellable -> claim(connection, packageId, sellable, requests))
-                .orElseGet(() -> all(SaleOutcome.PACKAGE_GONE, requests))));
+                .orElseGet(() -> all(SaleOutcome.PACKAGE_GONE, requests)));
     }
 
     private Uni<List<SaleOutcome>> claim(SqlConnection connection, UUID packageId, Stock stock,

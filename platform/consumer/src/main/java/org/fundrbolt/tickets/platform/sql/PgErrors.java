@@ -10,6 +10,8 @@ import io.vertx.sqlclient.ClosedConnectionException;
 public final class PgErrors {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String QUERY_CANCELED = "57014";
 
     private PgErrors() {
     }
@@ -33,5 +35,14 @@ public final class PgErrors {
         }
         return failure instanceof ClosedConnectionException || failure instanceof IOException
                 || failure instanceof TimeoutException;
+    }
+
+    /**
+     * The server gave up a statement at the transaction's own {@code lock_timeout} or {@code statement_timeout}:
+     * a definite answer (the server rolls the transaction back, nothing of it was written), not a lost connection.
+     */
+    public static boolean isTimedOut(Throwable failure) {
+        return failure instanceof PgException pg
+                && (LOCK_NOT_AVAILABLE.equals(pg.getSqlState()) || QUERY_CANCELED.equals(pg.getSqlState()));
     }
 }
