@@ -1,7 +1,9 @@
 package org.fundrbolt.tickets.platform.rest;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -15,7 +17,10 @@ import org.fundrbolt.tickets.platform.problem.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -60,8 +65,70 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return response(400, "malformed_json", "The body is not valid JSON of the expected shape: "
-                + e.getOriginalMessage());
+        return response(400, "malformed_json", malformedJsonDetail(e));
+    }
+
+    /**
+     * What is wrong with a body, in the API's words: Jackson's own messages name Java types and classes
+     * ({@code java.lang.Integer}, {@code StreamReadConstraints}), which never leave a service.
+     */
+    static String malformedJsonDetail(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "The body nests too deeply or holds a value that is too long.";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = fieldPath(mismatch.getPath());
+            String expected = jsonKind(mismatch.getTargetType());
+            if (field.isEmpty()) {
+                return expected == null
+                        ? "The body does not have the expected shape."
+                        : "The body must be " + expected + ".";
+            }
+            return expected == null
+                    ? "Field '" + field + "' does not have the expected type."
+                    : "Field '" + field + "' must be " + expected + ".";
+        }
+        if (e instanceof JsonParseException && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            return "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ").";
+        }
+        return "The body is not valid JSON of the expected shape.";
+    }
+
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** The JSON kind a Java target type is read from, or null when it is not plain. */
+    private static String jsonKind(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == String.class || type == UUID.class || type.isEnum()
+                || java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     @ServerExceptionMapper
@@ -105,7 +172,13 @@ public class ProblemMapper {
             return response(500, "internal_error", "Something went wrong on our side.");
         }
         String code = status == 400 ? "malformed_json" : status == 406 ? "not_acceptable" : "bad_request";
-        return response(status, code, e.getMessage());
+        // Not e.getMessage(): the framework's text may name a Java type or class.
+        String detail = status == 400
+                ? "The request could not be read."
+                : status == 406
+                        ? "This resource cannot answer in the media type asked for."
+                        : "The request cannot be answered as sent.";
+        return response(status, code, detail);
     }
 
     @ServerExceptionMapper
