@@ -43,6 +43,35 @@ public interface GatewayConfig {
     @WithDefault("5308416")
     long maxImageUploadBytes();
 
+    /**
+     * Request URIs longer than this are refused with 414 uri_too_long as problem+json; the HTTP decoder's own limit
+     * ({@code quarkus.http.limits.max-initial-line-length}) stays above it as the hard stop.
+     */
+    @WithDefault("4096")
+    int maxUriLength();
+
+    /**
+     * Header blocks larger than this (names, values and framing) are refused with 431 headers_too_large as
+     * problem+json; the decoder's {@code quarkus.http.limits.max-header-size} stays above it as the hard stop.
+     */
+    @WithDefault("20480")
+    int maxHeaderBytes();
+
+    /** Rules for bearer tokens beyond signature, issuer, audience and expiry (API.md, Authentication). */
+    Jwt jwt();
+
+    /** What a verified token must also satisfy to be accepted at the edge. */
+    interface Jwt {
+
+        /** The longest lifetime ({@code exp - iat}) a token may have; tokens without iat or exp are refused. */
+        @WithDefault("24h")
+        Duration maxLifetime();
+
+        /** How far in the future a token's {@code iat} may lie (clock skew between the issuer and the gateway). */
+        @WithDefault("60s")
+        Duration clockSkew();
+    }
+
     /** Use the first X-Forwarded-For address as the client IP (only behind a trusted ingress). */
     @WithDefault("false")
     boolean trustForwardedFor();

@@ -11,7 +11,10 @@ import org.fundrbolt.tickets.gateway.edge.RouteTable.Route;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** Refuses a body that announces more bytes than its route allows, before a byte of it is forwarded. */
+/**
+ * Refuses a body that announces more bytes than its route allows, before a byte of it is forwarded (and before
+ * Quarkus' own limit would answer with an empty 413).
+ */
 @ApplicationScoped
 public class BodyLimits {
 
@@ -48,8 +51,23 @@ public class BodyLimits {
 
     /** Whether the request may go on; when not, the refusal has been answered. */
     public boolean admit(RoutingContext ctx, Route route) {
-        Optional<Refusal> refusal = refusal(ctx.request().getHeader("Content-Length"), route.kind());
-        refusal.ifPresent(r -> Problems.send(ctx, r.status, r.code, r.detail));
+        return admit(ctx, route.kind());
+    }
+
+    /** The same for a path the edge does not route (the UI, the docs): it takes no more than a JSON body. */
+    public boolean admitUnrouted(RoutingContext ctx) {
+        return admit(ctx, Kind.API);
+    }
+
+    private boolean admit(RoutingContext ctx, Kind kind) {
+        Optional<Refusal> refusal = refusal(ctx.request().getHeader("Content-Length"), kind);
+        refusal.ifPresent(r -> {
+            if (r.status == 413) {
+                // The unread body is not drained: the connection ends with the answer.
+                ctx.response().putHeader("Connection", "close");
+            }
+            Problems.send(ctx, r.status, r.code, r.detail);
+        });
         return refusal.isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package org.fundrbolt.tickets.gateway.edge;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.fundrbolt.tickets.gateway.edge.Quotas.Quota;
 import org.fundrbolt.tickets.gateway.edge.RouteTable.Access;
 import org.fundrbolt.tickets.gateway.edge.RouteTable.Kind;
@@ -24,18 +26,20 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The single entry point: every request to a path of API.md goes edge → authorize → limit → forward,
- * and any step may answer problem+json instead (unknown path, body too large, no rights, rate limited).
+ * The single entry point: every request goes screen → edge → authorize → limit → forward, and any step may answer
+ * problem+json instead (odd path, body too large, unknown path, no rights, rate limited).
  */
 @ApplicationScoped
 public class EdgeRouter {
 
     private static final Logger LOG = Logger.getLogger(EdgeRouter.class);
+    private static final String TOKEN_REFUSAL = "gateway.token-refusal";
 
     private final IdentityProviderManager identities;
     private final RateLimiter limiter;
     private final RequestTagging tagging;
-    private final BodyLimits bodyLimits;
+    private final RequestScreening screening;
+    private final TokenRules tokenRules;
     private final Quotas quotas;
     private final Upstreams upstreams;
     private final DocsRoutes docs;
@@ -43,11 +47,13 @@ public class EdgeRouter {
     private final VerifiedTokens verified = new VerifiedTokens();
 
     public EdgeRouter(IdentityProviderManager identities, RateLimiter limiter, RequestTagging tagging,
-            BodyLimits bodyLimits, Quotas quotas, Upstreams upstreams, DocsRoutes docs, UiConfigRoute uiConfig) {
+            RequestScreening screening, TokenRules tokenRules, Quotas quotas, Upstreams upstreams, DocsRoutes docs,
+            UiConfigRoute uiConfig) {
         this.identities = identities;
         this.limiter = limiter;
         this.tagging = tagging;
-        this.bodyLimits = bodyLimits;
+        this.screening = screening;
+        this.tokenRules = tokenRules;
         this.quotas = quotas;
         this.upstreams = upstreams;
         this.docs = docs;
@@ -57,6 +63,7 @@ public class EdgeRouter {
     void install(@Observes Router router, Vertx vertx) {
         upstreams.start(vertx);
         router.route().order(Integer.MIN_VALUE).handler(tagging::handle);
+        router.route().order(Integer.MIN_VALUE).handler(screening::handle);
         // A token that fails verification is refused by the HTTP security layer before any route runs.
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             if (ctx.failure() instanceof AuthenticationFailedException || ctx.statusCode() == 401) {
@@ -66,6 +73,14 @@ public class EdgeRouter {
             }
         });
         router.errorHandler(401, Problems::unauthenticated);
+        // Whatever still fails below the edge (a missing asset, a docs failure) answers problem+json, not HTML.
+        router.errorHandler(404, Problems::notFound);
+        router.errorHandler(405, ctx -> Problems.send(ctx, 405, "method_not_allowed",
+                "This method is not allowed on this path."));
+        router.errorHandler(500, ctx -> {
+            LOG.error("Request failed", ctx.failure());
+            Problems.send(ctx, 500, "internal_error", "Something went wrong on our side.");
+        });
         router.routeWithRegex("/(api|images|internal|q)(/.*)?").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(this::edge);
         docs.install(router, vertx);
@@ -79,9 +94,6 @@ public class EdgeRouter {
             return;
         }
         Route route = matched.get();
-        if (!bodyLimits.admit(ctx, route)) {
-            return;
-        }
         // The body waits while the token and the rate limit are checked asynchronously; the proxy resumes it.
         ctx.request().pause();
         if (route.kind() == Kind.SALES_STREAM) {
@@ -118,10 +130,24 @@ public class EdgeRouter {
         }
         QuarkusHttpUser.getSecurityIdentity(ctx, identities).subscribe().with(
                 identity -> {
+                    Optional<String> refusal = refusalOf(identity);
+                    if (refusal.isPresent()) {
+                        ctx.put(TOKEN_REFUSAL, refusal.get());
+                        then.accept(null);
+                        return;
+                    }
                     verified.remember(authorization, identity);
                     then.accept(identity);
                 },
                 failure -> then.accept(null));
+    }
+
+    /** The edge's own token rules, on a token that smallrye-jwt has verified. */
+    private Optional<String> refusalOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Optional.empty();
+        }
+        return tokenRules.refusal(token, Instant.now());
     }
 
     private static boolean isVerified(SecurityIdentity identity) {
@@ -131,7 +157,12 @@ public class EdgeRouter {
     private void authorize(RoutingContext ctx, Route route, SecurityIdentity identity) {
         if (!isVerified(identity)) {
             ctx.request().resume();
-            Problems.unauthenticated(ctx);
+            String refusal = ctx.get(TOKEN_REFUSAL);
+            if (refusal != null) {
+                Problems.send(ctx, 401, "unauthenticated", refusal);
+            } else {
+                Problems.unauthenticated(ctx);
+            }
             return;
         }
         boolean allowed = route.access() == Access.ADMIN

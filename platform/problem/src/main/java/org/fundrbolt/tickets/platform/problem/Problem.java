@@ -53,7 +53,11 @@ public final class Problem {
             Map.entry("not_on_sale", "Not on sale"),
             Map.entry("invalid_quantity", "Invalid quantity"),
             Map.entry("no_email_address", "No email address"),
-            Map.entry("internal_error", "Internal server error"));
+            Map.entry("internal_error", "Internal server error"),
+            // The gateway's own refusals of a request it cannot read as asked (not in API.md's list yet).
+            Map.entry("invalid_path", "Invalid path"),
+            Map.entry("uri_too_long", "URI too long"),
+            Map.entry("headers_too_large", "Headers too large"));
 
     /** RFC 9110 reason phrases, for codes outside the table. */
     private static final Map<Integer, String> STATUS_TITLES = Map.ofEntries(
