@@ -36,6 +36,8 @@ public class RequestScreening {
     private static final Pattern ODD_ENCODING = Pattern.compile("%(2e|2f|5c|0[0-9a-f]|1[0-9a-f]|7f)",
             Pattern.CASE_INSENSITIVE);
 
+    private static final String SCREENED = "gateway.screened";
+
     private final BodyLimits bodyLimits;
     private final int maxUriLength;
     private final int maxHeaderBytes;
@@ -55,6 +57,13 @@ public class RequestScreening {
     }
 
     public void handle(RoutingContext ctx) {
+        // Quinoa's SPA routing reroutes /admin/... and /checkout/... to "/" (the index), which runs every handler
+        // again: a request is screened once, as the client sent it, so "/" itself stays unknown.
+        if (ctx.get(SCREENED) != null) {
+            ctx.next();
+            return;
+        }
+        ctx.put(SCREENED, Boolean.TRUE);
         HttpServerRequest request = ctx.request();
         if (request.uri().length() > maxUriLength) {
             Problems.send(ctx, 414, "uri_too_long", "The request URI may be at most " + maxUriLength + " characters.");
