@@ -201,6 +201,47 @@ class RedemptionTests {
     }
 
     @Test
+    void tellsPurchaseServiceWhenTheLastUsesAreHeldByPurchasesInFlight() {
+        createCode(event, Map.of("code", "LAST", "discount_type", "fixed_amount", "discount_value", 5,
+                "max_total_uses", 1));
+        UUID held = UUID.randomUUID();
+        redeem(event, held, UUID.randomUUID(), "LAST", pkg, "20.00").statusCode(201);
+        // The only use is held by a purchase not yet sold: it may come back, so the refusal says so.
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "LAST", pkg, "20.00").statusCode(409)
+                .body("code", equalTo("promo_code_exhausted")).body("uses_in_flight", equalTo(true));
+        pool.preparedQuery("UPDATE promo_code_applications SET status = 'confirmed' WHERE purchase_id = $1")
+                .execute(Tuple.of(held)).await().indefinitely();
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "LAST", pkg, "20.00").statusCode(409)
+                .body("code", equalTo("promo_code_exhausted")).body("uses_in_flight", equalTo(false));
+    }
+
+    @Test
+    void checksACodeWithoutTakingAUse() {
+        UUID promo = createCode(event, Map.of("code", "LOOK", "discount_type", "percentage", "discount_value", 10,
+                "max_total_uses", 1));
+        UUID purchase = UUID.randomUUID();
+        check(purchase, UUID.randomUUID(), "look").statusCode(200).body("promo_id", equalTo(promo.toString()))
+                .body("discount_amount", equalTo(10.0f));
+        assertThat(currentUses(pool, promo)).isZero();
+        assertThat(applicationStatus(pool, purchase)).as("a check writes nothing").isNull();
+        check(UUID.randomUUID(), UUID.randomUUID(), "NOPE").statusCode(404).body("code",
+                equalTo("promo_code_not_found"));
+        UUID held = UUID.randomUUID();
+        redeem(event, held, UUID.randomUUID(), "LOOK", pkg, "100.00").statusCode(201);
+        check(UUID.randomUUID(), UUID.randomUUID(), "LOOK").statusCode(200); // a use held in flight may come back
+        pool.preparedQuery("UPDATE promo_code_applications SET status = 'confirmed' WHERE purchase_id = $1")
+                .execute(Tuple.of(held)).await().indefinitely();
+        check(UUID.randomUUID(), UUID.randomUUID(), "LOOK").statusCode(409).body("code",
+                equalTo("promo_code_exhausted"));
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+    }
+
+    private io.restassured.response.ValidatableResponse check(UUID purchase, UUID donor, String code) {
+        return given().auth().oauth2(serviceToken()).contentType("application/json").body(body(purchase, donor, code))
+                .post("/internal/v1/redemptions/checks").then();
+    }
+
+    @Test
     void answersTheValidateCodesOnRedeem() {
         createCode(event,
                 Map.of("code", "OFF", "discount_type", "fixed_amount", "discount_value", 5, "is_active", false));

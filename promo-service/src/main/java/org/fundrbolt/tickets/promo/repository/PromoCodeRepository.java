@@ -52,13 +52,6 @@ public class PromoCodeRepository {
                 .execute(Tuple.of(eventId, code)).map(PromoCodeRepository::first);
     }
 
-    /** Like {@link #findByCode} but locks the row: the redeem that follows then counts committed uses only. */
-    public Uni<PromoCode> lockByCode(SqlClient client, UUID eventId, String code) {
-        return client.preparedQuery("SELECT " + COLUMNS
-                + " FROM promo_codes WHERE event_id = $1 AND upper(code) = upper($2) FOR UPDATE")
-                .execute(Tuple.of(eventId, code)).map(PromoCodeRepository::first);
-    }
-
     public Uni<PromoCode> insert(SqlClient client, PromoCode promo) {
         return client.preparedQuery("INSERT INTO promo_codes (id, event_id, code, discount_type, discount_value, "
                 + "max_total_uses, max_uses_per_donor, valid_from, expires_at, is_active, package_ids) "
@@ -85,20 +78,41 @@ public class PromoCodeRepository {
     }
 
     /**
-     * Counts one use if, at this instant, the code is active, inside its window, under its total limit
-     * and under the donor's limit. The caller must hold the row lock ({@link #lockByCode}): under READ
-     * COMMITTED a statement that waited for the lock re-checks its own row but not the subquery, which
-     * would still miss the application rows committed meanwhile. Returns null when no use was counted.
+     * Counts one use if, at this instant, the code is active, inside its window, under its total limit and
+     * under the donor's limit, leaving out the purchase's own application (written just before in the same
+     * transaction). When the UPDATE waited for the row, PostgreSQL re-checks these conditions on the newest
+     * version, so the total limit holds without a lock taken earlier; the donor's count is exact because the
+     * caller holds that donor's lock ({@link #lockDonor}) whenever the code has a per-donor limit. Returns null
+     * when no use was counted.
      */
-    public Uni<PromoCode> claimUse(SqlClient client, UUID id, UUID donorId) {
+    public Uni<PromoCode> claimUse(SqlClient client, UUID id, UUID donorId, UUID purchaseId) {
         return client.preparedQuery("UPDATE promo_codes SET current_uses = current_uses + 1 "
                 + "WHERE id = $1 AND is_active "
                 + "AND (valid_from IS NULL OR valid_from <= now()) AND (expires_at IS NULL OR expires_at > now()) "
                 + "AND (max_total_uses IS NULL OR current_uses < max_total_uses) "
                 + "AND (max_uses_per_donor IS NULL OR (SELECT count(*) FROM promo_code_applications a "
-                + "WHERE a.promo_id = $1 AND a.donor_id = $2 AND a.status <> 'released') < max_uses_per_donor) "
+                + "WHERE a.promo_id = $1 AND a.donor_id = $2 AND a.status <> 'released' AND a.purchase_id <> $3) "
+                + "< max_uses_per_donor) "
                 + "RETURNING " + COLUMNS)
-                .execute(Tuple.of(id, donorId)).map(PromoCodeRepository::first);
+                .execute(Tuple.of(id, donorId, purchaseId)).map(PromoCodeRepository::first);
+    }
+
+    /**
+     * Serialises one donor's redeems of one code until the transaction ends (pg_advisory_xact_lock on a hash of
+     * both ids): their per-donor count then sees each other's committed uses. Other donors never wait for it.
+     */
+    public Uni<Void> lockDonor(SqlClient client, UUID id, UUID donorId) {
+        return client.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))")
+                .execute(Tuple.of(id.toString(), donorId.toString())).replaceWithVoid();
+    }
+
+    /** Whether uses of the code (or of the donor, for a per-donor limit) are held by redeemed, unconfirmed purchases. */
+    public Uni<Boolean> usesInFlight(SqlClient client, UUID id, UUID donorId, UUID purchaseId) {
+        return client.preparedQuery("SELECT exists (SELECT 1 FROM promo_code_applications a WHERE a.promo_id = $1 "
+                + "AND a.status = 'redeemed' AND a.purchase_id <> $3 AND (a.donor_id = $2 OR "
+                + "(SELECT max_total_uses IS NOT NULL AND current_uses >= max_total_uses FROM promo_codes WHERE id = $1)))"
+                + " AS held").execute(Tuple.of(id, donorId, purchaseId))
+                .map(rows -> rows.iterator().next().getBoolean("held"));
     }
 
     /** Uses of one code by one donor that still count (not released). */

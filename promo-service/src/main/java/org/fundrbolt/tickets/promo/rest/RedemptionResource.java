@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.fundrbolt.tickets.platform.rest.EventAccess;
 import org.fundrbolt.tickets.platform.rest.Ids;
+import org.fundrbolt.tickets.promo.service.Redemption;
 import org.fundrbolt.tickets.promo.service.RedemptionRequest;
 import org.fundrbolt.tickets.promo.service.RedemptionService;
 
@@ -33,6 +34,14 @@ public class RedemptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> redeem(RedemptionRequest body) {
         return redemptions.redeem(body).map(redemption -> Response.status(201).entity(redemption).build());
+    }
+
+    /** Redeem's verdict (200, same body) without taking a use; nothing is written. */
+    @POST
+    @Path("/checks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Redemption> check(RedemptionRequest body) {
+        return redemptions.check(body);
     }
 
     /** 204 whether or not there was a use to give back, so that the compensation can be retried blindly. */

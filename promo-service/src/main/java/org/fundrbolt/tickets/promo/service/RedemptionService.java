@@ -103,6 +103,52 @@ public class RedemptionService {
         });
     }
 
+    /**
+     * Redeem's verdict without taking a use: purchase-service asks when the package cannot fit the order, so the
+     * code's own refusal still answers first (API.md's order of checks) while a purchase that cannot happen holds
+     * no use that other donors would be refused for. Uses held by purchases in flight do not count as exhausted
+     * here: they may come back. Counts against the anti-guessing limit like a redeem.
+     */
+    public Uni<Redemption> check(RedemptionRequest request) {
+        requireValid(request);
+        String code = request.code();
+        return limiter.guard(request.donorId(), null, nothing -> {
+            if (!PromoRules.isWellFormedCode(code)) {
+                return Uni.createFrom().failure(codeNotFound(code));
+            }
+            return promos.findByCode(pool, request.eventId(), code).chain(promo -> {
+                if (promo == null) {
+                    throw codeNotFound(code);
+                }
+                PromoDefinition definition = promo.definition();
+                requireUsable(definition);
+                return applicablePackage(pool, definition, request.packageId())
+                        .chain(known -> definition.hasUsageLimits()
+                                ? usesLeftOrInFlight(promo, request)
+                                : Uni.createFrom().voidItem())
+                        .map(done -> new Redemption(promo.id(), promo.code(),
+                                definition.discountOn(request.basePrice())));
+            });
+        });
+    }
+
+    private Uni<Void> usesLeftOrInFlight(PromoCode promo, RedemptionRequest request) {
+        return promos.usage(pool, promo.id(), request.donorId()).chain(usage -> {
+            if (usage == null) {
+                throw codeNotFound(promo.code());
+            }
+            if (!usage.isExhausted()) {
+                return Uni.createFrom().voidItem();
+            }
+            return promos.usesInFlight(pool, promo.id(), request.donorId(), request.purchaseId()).map(inFlight -> {
+                if (!inFlight) {
+                    throw exhausted(false);
+                }
+                return null;
+            });
+        });
+    }
+
     /** Gives back the use of a purchase whose sale did not happen; nothing to release is fine too. */
     public Uni<Void> release(UUID purchaseId) {
         return applications.release(pool, purchaseId).replaceWithVoid();
@@ -113,40 +159,56 @@ public class RedemptionService {
         return applications.confirm(pool, purchaseId);
     }
 
+    /**
+     * The use is written first and counted last, so that the code's row is locked only from the counting UPDATE
+     * to COMMIT (a popular code must not be a lock convoy, ARCHITECTURE.md): the UPDATE's conditions are re-checked
+     * on the newest row when it waited, so the total limit is exact without a lock held across the transaction.
+     * A per-donor limit is counted under a lock of that donor and code only (a transaction-scoped advisory lock),
+     * which other donors never wait for. A concurrent repeat for the same purchase meets the first one's
+     * application on its unique index and answers the first one's use.
+     */
     private Uni<Redemption> claim(SqlClient connection, RedemptionRequest request) {
         String code = request.code();
         if (!PromoRules.isWellFormedCode(code)) {
             return Uni.createFrom().failure(codeNotFound(code));
         }
-        return promos.lockByCode(connection, request.eventId(), code).chain(locked -> {
-            if (locked == null) {
+        return promos.findByCode(connection, request.eventId(), code).chain(promo -> {
+            if (promo == null) {
                 throw codeNotFound(code);
             }
-            // A concurrent repeat for the same purchase waited on this lock: it gets the first's use, not another.
-            return applications.findByPurchase(connection, request.purchaseId()).chain(previous -> previous != null
-                    ? Uni.createFrom().item(answer(previous))
-                    : claimLocked(connection, request, locked));
+            PromoDefinition definition = promo.definition();
+            requireUsable(definition);
+            Uni<Void> donorTurn = definition.maxUsesPerDonor() == null
+                    ? Uni.createFrom().voidItem()
+                    : promos.lockDonor(connection, promo.id(), request.donorId());
+            return donorTurn.chain(() -> applications.findByPurchase(connection, request.purchaseId()))
+                    .chain(previous -> previous != null
+                            ? Uni.createFrom().item(answer(previous))
+                            : claimUse(connection, request, promo));
         });
     }
 
-    private Uni<Redemption> claimLocked(SqlClient connection, RedemptionRequest request, PromoCode locked) {
-        PromoDefinition definition = locked.definition();
-        requireUsable(definition);
-        return applicablePackage(connection, definition, request.packageId())
-                .chain(() -> promos.claimUse(connection, locked.id(), request.donorId()))
-                .chain(claimed -> {
-                    if (claimed == null) {
-                        // Under our own lock the only reasons left are the window edge or a limit.
+    private Uni<Redemption> claimUse(SqlClient connection, RedemptionRequest request, PromoCode promo) {
+        PromoDefinition definition = promo.definition();
+        return applicablePackage(connection, definition, request.packageId()).chain(() -> {
+            BigDecimal discount = definition.discountOn(request.basePrice());
+            PromoApplication application = new PromoApplication(UUID.randomUUID(), promo.id(), promo.code(),
+                    request.purchaseId(), request.eventId(), request.donorId(), request.packageId(),
+                    request.quantity(), Money.cents(request.basePrice()), discount, PromoApplication.REDEEMED);
+            return applications.insert(connection, application)
+                    .chain(() -> promos.claimUse(connection, promo.id(), request.donorId(), request.purchaseId()))
+                    .chain(claimed -> {
+                        if (claimed != null) {
+                            return Uni.createFrom().item(answer(application));
+                        }
+                        // The window's edge, a deactivation or a limit; the transaction (and the row above) rolls back.
                         requireUsable(definition);
-                        throw exhausted();
-                    }
-                    BigDecimal discount = claimed.definition().discountOn(request.basePrice());
-                    PromoApplication application = new PromoApplication(UUID.randomUUID(), claimed.id(),
-                            claimed.code(), request.purchaseId(), request.eventId(), request.donorId(),
-                            request.packageId(), request.quantity(), Money.cents(request.basePrice()), discount,
-                            PromoApplication.REDEEMED);
-                    return applications.insert(connection, application).replaceWith(answer(application));
-                });
+                        return promos.usesInFlight(connection, promo.id(), request.donorId(), request.purchaseId())
+                                .map(inFlight -> {
+                                    throw exhausted(inFlight);
+                                });
+                    });
+        });
     }
 
     private Redemption answer(PromoApplication application) {
@@ -265,6 +327,15 @@ public class RedemptionService {
 
     private static DomainException exhausted() {
         return DomainException.conflict("promo_code_exhausted", "This promo code has been used as often as it may be.");
+    }
+
+    /**
+     * Exhausted, telling purchase-service (the only caller of redeem) whether uses are held by purchases still in
+     * flight: those may be given back in a moment (a sold-out sale releases its use), so the refusal may not last.
+     */
+    private static DomainException exhausted(boolean usesInFlight) {
+        return new DomainException(409, "promo_code_exhausted", "This promo code has been used as often as it may be.",
+                List.of(), java.util.Map.of("uses_in_flight", usesInFlight));
     }
 
     private static DomainException notApplicable(PromoDefinition definition) {

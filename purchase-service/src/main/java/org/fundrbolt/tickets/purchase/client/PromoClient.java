@@ -36,11 +36,22 @@ public class PromoClient {
     public record Redemption(UUID promoId, String code, BigDecimal discountAmount) {
     }
 
-    /** A refusal by promo-service itself, passed on to the donor as it is. */
+    /**
+     * A refusal by promo-service itself, passed on to the donor as it is. {@code usesInFlight}: an exhausted code
+     * whose last uses are held by purchases still in flight, which may give them back in a moment.
+     */
     public static class PromoRefusal extends DomainException {
 
-        public PromoRefusal(int status, String code, String detail, Map<String, Object> extensions) {
+        private final boolean usesInFlight;
+
+        public PromoRefusal(int status, String code, String detail, Map<String, Object> extensions,
+                boolean usesInFlight) {
             super(status, code, detail, List.of(), extensions);
+            this.usesInFlight = usesInFlight;
+        }
+
+        public boolean usesInFlight() {
+            return usesInFlight;
         }
     }
 
@@ -63,6 +74,21 @@ public class PromoClient {
                 .put("donor_id", donorId.toString()).put("code", code).put("package_id", packageId.toString())
                 .put("quantity", quantity).put("base_price", basePrice);
         return client.postAbs(base.resolve("/internal/v1/redemptions").toString())
+                .putHeader("Authorization", serviceToken.bearer())
+                .timeout(timeoutMillis)
+                .sendJsonObject(body)
+                .onFailure().transform(failure -> unavailable(failure))
+                .map(this::redemption);
+    }
+
+    /** Redeem's verdict without taking a use (the package cannot fit the order): a refusal, or the would-be discount. */
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = PromoRefusal.class)
+    public Uni<Redemption> check(UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
+            int quantity, BigDecimal basePrice) {
+        JsonObject body = new JsonObject().put("purchase_id", purchaseId.toString()).put("event_id", eventId.toString())
+                .put("donor_id", donorId.toString()).put("code", code).put("package_id", packageId.toString())
+                .put("quantity", quantity).put("base_price", basePrice);
+        return client.postAbs(base.resolve("/internal/v1/redemptions/checks").toString())
                 .putHeader("Authorization", serviceToken.bearer())
                 .timeout(timeoutMillis)
                 .sendJsonObject(body)
@@ -99,14 +125,16 @@ public class PromoClient {
                 extensions.put("retry_after", retryAfter);
             }
             return throwRefusal(status, problem.getString("code", "promo_code_not_found"),
-                    problem.getString("detail", "The promo code cannot be used."), extensions);
+                    problem.getString("detail", "The promo code cannot be used."), extensions,
+                    Boolean.TRUE.equals(problem.getValue("uses_in_flight")));
         }
         LOG.warnf("promo-service answered %d to a redeem", status);
         throw DomainException.dependencyUnavailable("promo-service");
     }
 
-    private static Redemption throwRefusal(int status, String code, String detail, Map<String, Object> extensions) {
-        throw new PromoRefusal(status, code, detail, extensions);
+    private static Redemption throwRefusal(int status, String code, String detail, Map<String, Object> extensions,
+            boolean usesInFlight) {
+        throw new PromoRefusal(status, code, detail, extensions, usesInFlight);
     }
 
     private static JsonObject safeJson(HttpResponse<?> response) {

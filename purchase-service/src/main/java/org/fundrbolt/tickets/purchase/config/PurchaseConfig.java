@@ -70,5 +70,12 @@ public interface PurchaseConfig {
 
         @WithDefault("2s")
         Duration timeout();
+
+        /**
+         * How long a redeem refused because the code's last uses are held by purchases still in flight is tried
+         * again (those may be given back in a moment); afterwards the refusal stands.
+         */
+        @WithDefault("5s")
+        Duration inFlightWait();
     }
 }

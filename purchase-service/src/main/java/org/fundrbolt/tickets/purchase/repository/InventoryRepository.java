@@ -42,6 +42,16 @@ public class InventoryRepository {
     }
 
     /**
+     * Whether {@code quantity} more packages fit the stock as committed now (no lock:
+     * a cheap pre-check, decided again exactly by the claim). An unknown package fits (the claim answers it).
+     */
+    public Uni<Boolean> fits(UUID packageId, int quantity) {
+        return pool.preparedQuery("SELECT quantity_limit IS NULL OR sold_count + $2 <= quantity_limit AS fits "
+                + "FROM inventory WHERE package_id = $1").execute(Tuple.of(packageId, quantity))
+                .map(rows -> rows.size() == 0 || rows.iterator().next().getBoolean("fits"));
+    }
+
+    /**
      * Applies a catalog snapshot unless the row already reflects a newer catalog version (a late, older
      * snapshot never undoes a set-limit or retire); a snapshot never lowers the limit below what is sold.
      */

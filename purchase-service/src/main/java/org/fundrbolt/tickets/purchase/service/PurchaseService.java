@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +15,7 @@ import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.platform.sql.PgErrors;
 import org.fundrbolt.tickets.purchase.client.PromoClient;
+import org.fundrbolt.tickets.purchase.client.PromoClient.PromoRefusal;
 import org.fundrbolt.tickets.purchase.client.PromoClient.Redemption;
 import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
 import org.fundrbolt.tickets.purchase.domain.Answer;
@@ -23,9 +26,11 @@ import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome.Result;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
+import org.fundrbolt.tickets.purchase.repository.InventoryRepository;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * The sale, step by step as ARCHITECTURE.md tells it: idempotency, package and answers, promo
@@ -48,11 +53,17 @@ public class PurchaseService {
     private final SaleStrategy strategy;
     private final OutboxRelay relay;
     private final long deadlineNanos;
+    private final long inFlightWaitNanos;
+    private final InventoryRepository stock;
+    private final Vertx vertx;
 
     public PurchaseService(Idempotency idempotency, InventoryCache inventory, OptionValidator options,
             PromoClient promo, TicketIssuer tickets, SaleStrategy strategy, OutboxRelay relay,
-            PurchaseConfig config) {
+            PurchaseConfig config, InventoryRepository stock, Vertx vertx) {
         this.deadlineNanos = config.saleDeadline().toNanos();
+        this.inFlightWaitNanos = config.promo().inFlightWait().toNanos();
+        this.stock = stock;
+        this.vertx = vertx;
         this.idempotency = idempotency;
         this.inventory = inventory;
         this.options = options;
@@ -93,19 +104,62 @@ public class PurchaseService {
         });
     }
 
-    /** Step 3: a promo code is redeemed before the stock is claimed; null when the order has none. */
+    /**
+     * Step 3: a promo code is redeemed before the stock is claimed; null when the order has none. Two things keep
+     * a popular code fair (ARCHITECTURE.md, "Bounded waiting"): an order the stock cannot fit takes no use (the
+     * code is only checked, so its own refusal still answers first, then sold out), and a code whose last uses are
+     * held by purchases still in flight is tried again for a moment, since a sold-out purchase gives its use back;
+     * only once the stock is gone or the wait is over does the refusal stand.
+     */
     private Uni<Redemption> redeem(UUID purchaseId, UUID eventId, UUID donorId, InventoryItem item,
             PurchaseOrder order, Idempotency.Key key) {
         if (order.promoCode() == null) {
             return Uni.createFrom().nullItem();
         }
         String code = order.promoCode().trim().toUpperCase(Locale.ROOT);
-        return promo.redeem(purchaseId, eventId, donorId, code, item.packageId(), order.quantity(),
-                basePrice(item, order))
+        BigDecimal basePrice = basePrice(item, order);
+        long waitUntil = System.nanoTime() + inFlightWaitNanos;
+        return stock.fits(item.packageId(), order.quantity())
+                .onFailure().recoverWithItem(true) // the claim decides exactly; the pre-check only saves a use
+                .chain(fits -> fits
+                        ? redeemWhileInFlight(purchaseId, eventId, donorId, code, item, order, waitUntil, 0)
+                        : promo.check(purchaseId, eventId, donorId, code, item.packageId(), order.quantity(), basePrice)
+                                .onItem().failWith(verdict -> soldOut()))
                 .onFailure(failure -> !(failure instanceof DomainException))
                 .invoke(failure -> releaseInBackground(purchaseId, key))
                 .onFailure(failure -> !(failure instanceof DomainException))
                 .transform(failure -> DomainException.dependencyUnavailable("promo-service"));
+    }
+
+    private Uni<Redemption> redeemWhileInFlight(UUID purchaseId, UUID eventId, UUID donorId, String code,
+            InventoryItem item, PurchaseOrder order, long waitUntil, int attempt) {
+        return promo.redeem(purchaseId, eventId, donorId, code, item.packageId(), order.quantity(),
+                basePrice(item, order))
+                .onFailure(PurchaseService::heldInFlight).recoverWithUni(refusal -> {
+                    long pauseMillis = Math.min(400, 25L << Math.min(attempt, 4))
+                            + ThreadLocalRandom.current().nextLong(25);
+                    if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > waitUntil) {
+                        return Uni.createFrom().failure(refusal);
+                    }
+                    return pause(pauseMillis).chain(() -> stock.fits(item.packageId(), order.quantity()))
+                            .chain(fits -> fits
+                                    ? redeemWhileInFlight(purchaseId, eventId, donorId, code, item, order, waitUntil,
+                                            attempt + 1)
+                                    : Uni.createFrom().failure(soldOut()));
+                });
+    }
+
+    private static boolean heldInFlight(Throwable failure) {
+        return failure instanceof PromoRefusal refusal && refusal.usesInFlight()
+                && "promo_code_exhausted".equals(refusal.code());
+    }
+
+    private Uni<Void> pause(long millis) {
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(millis, id -> emitter.complete(null)));
+    }
+
+    private static DomainException soldOut() {
+        return DomainException.conflict("sold_out", "Not enough tickets are left in this package.");
     }
 
     /**
@@ -186,8 +240,7 @@ public class PurchaseService {
                 relay.trigger();
                 yield Uni.createFrom().item(outcome.purchase());
             }
-            case SOLD_OUT -> Uni.createFrom().failure(
-                    DomainException.conflict("sold_out", "Not enough tickets are left in this package."));
+            case SOLD_OUT -> Uni.createFrom().failure(soldOut());
             case PACKAGE_GONE -> Uni.createFrom().failure(
                     DomainException.notFound("package_not_found", "This ticket package is no longer on sale."));
             case BUSY -> Uni.createFrom().failure(new DomainException(503, "dependency_unavailable",
