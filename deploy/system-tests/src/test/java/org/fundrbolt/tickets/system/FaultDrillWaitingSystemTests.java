@@ -1,0 +1,331 @@
+package org.fundrbolt.tickets.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.response.Response;
+
+/**
+ * ARCHITECTURE.md, "Bounded waiting", on the running stack through the gateway: a held inventory row, a popular
+ * code with fewer uses than buyers, and large table purchases. Every drill compares the sales view, the promo
+ * ledger and purchase-service's own rows afterwards (sold counts, tickets, revenue, promo uses). Short form in
+ * `stack test`, full form with -Ddrill.full=true (`stack drill`).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultDrillWaitingSystemTests {
+
+    static final String GATEWAY = StackReadyTests.GATEWAY;
+    static final boolean FULL = Boolean.getBoolean("drill.full");
+    /** gateway.upstream-timeout: nobody may wait longer for an answer. */
+    static final long GATEWAY_TIMEOUT_MS = 30_000;
+
+    private final UUID event = UUID.randomUUID();
+    private final String coordinator = SystemTokens.coordinator(event);
+
+    private record Answer(int status, String code, long millis) {
+    }
+
+    @Test
+    @Order(1)
+    void buyersOfAHeldInventoryRowAreAnsweredInTimeAndSoldNothing() throws Exception {
+        String packageId = createPackage("Held row drill", 1, 1_000);
+        createCode("HELD10", Map.of("max_total_uses", 1_000));
+        awaitCodeUsable("HELD10", packageId);
+        long holdMillis = FULL ? 35_000 : 25_000;
+        int buyers = 50;
+        List<Answer> answers;
+        Instant started = Instant.now();
+        try (Connection holder = holdInventoryRow(packageId)) {
+            answers = allAtOnce(buyers, i -> buy(UUID.randomUUID(), packageId, 1, i % 2 == 0 ? "HELD10" : null, null));
+            long left = holdMillis - Duration.between(started, Instant.now()).toMillis();
+            if (left > 0) {
+                Thread.sleep(left);
+            }
+        }
+        Thread.sleep(2_000); // the row is free: a buyer still queued would be sold now
+        long slowest = answers.stream().mapToLong(Answer::millis).max().orElse(0);
+        Map<String, Integer> statuses = count(answers);
+        assertThat(slowest).as("every buyer answered within the gateway's timeout").isLessThan(GATEWAY_TIMEOUT_MS);
+        assertThat(answers).extracting(Answer::status).as("told to try again, not sold").containsOnly(503);
+        assertThat(soldInPurchase(packageId)).as("nobody told 5xx was sold anything").isZero();
+        assertThat(StackControl.query("purchase", "select sold_count from inventory where package_id = '" + packageId
+                + "'")).isZero();
+        assertThat(heldUses()).as("no promo use stays held").isZero();
+        assertThat(currentUses("HELD10")).isZero();
+        assertThat(buy(UUID.randomUUID(), packageId, 1, "HELD10", null).statusCode()).as("sells again").isEqualTo(201);
+        Truth truth = awaitViewsEqualTruth(packageId, "HELD10");
+        Reliability.record("held-inventory-row", Map.of("held_ms", holdMillis, "buyers", buyers, "answers", statuses,
+                "slowest_answer_ms", slowest, "sold_while_held", 0, "held_promo_uses_after", 0,
+                "views_equal_truth", truth.figures()));
+    }
+
+    @Test
+    @Order(2)
+    void aPopularCodeWithFewerUsesThanBuyersRefusesNobodyWhileUsesRemain() throws Exception {
+        int buyers = FULL ? 1_000 : 400;
+        int stock = FULL ? 100 : 60;
+        int cap = FULL ? 150 : 90;
+        String packageId = createPackage("Popular code drill", 1, stock);
+        createCode("EVERYONE", Map.of("max_total_uses", cap));
+        awaitCodeUsable("EVERYONE", packageId);
+        Instant started = Instant.now();
+        List<Answer> answers = allAtOnce(buyers, i -> buy(UUID.randomUUID(), packageId, 1, "EVERYONE", null));
+        long seconds = Duration.between(started, Instant.now()).toSeconds();
+        Map<String, Integer> statuses = count(answers);
+        assertThat(answers).filteredOn(answer -> "promo_code_exhausted".equals(answer.code()))
+                .as("nobody refused the code while uses remained").isEmpty();
+        assertThat(answers).extracting(Answer::status).containsOnly(201, 409);
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(stock);
+        assertThat(answers).filteredOn(answer -> answer.status() == 409)
+                .allSatisfy(answer -> assertThat(answer.code()).isEqualTo("sold_out"));
+        Await.until("the code's uses equal its sales", Duration.ofSeconds(60),
+                () -> currentUses("EVERYONE") == stock && heldUses() == 0);
+        Truth truth = awaitViewsEqualTruth(packageId, "EVERYONE");
+        Reliability.record("popular-capped-code", Map.of("buyers", buyers, "stock", stock, "code_cap", cap,
+                "answers", statuses, "seconds", seconds, "current_uses", stock, "views_equal_truth", truth.figures()));
+    }
+
+    @Test
+    @Order(3)
+    void largeTablePurchasesKeepTheServiceLiveAndTheCatalogEditable() throws Exception {
+        int buyers = FULL ? 64 : 16;
+        int quantity = FULL ? 100 : 20;
+        String packageId = createPackage("Sponsor tables drill", 50, 100_000);
+        AtomicBoolean selling = new AtomicBoolean(true);
+        List<Long> liveness = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread probe = new Thread(() -> {
+            while (selling.get()) {
+                Instant at = Instant.now();
+                int status = given().get("http://127.0.0.1:9083/q/health/live").statusCode();
+                liveness.add(status == 200 ? Duration.between(at, Instant.now()).toMillis() : Long.MAX_VALUE);
+                sleep(50);
+            }
+        });
+        probe.start();
+        Instant started = Instant.now();
+        Future<Integer> patch;
+        List<Answer> answers;
+        ExecutorService editor = Executors.newSingleThreadExecutor();
+        try {
+            patch = editor.submit(() -> {
+                sleep(1_000);
+                return given().auth().oauth2(coordinator).contentType("application/json")
+                        .body(Map.of("quantity_limit", 200_000))
+                        .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId)
+                        .statusCode();
+            });
+            answers = allAtOnce(buyers, i -> buy(UUID.randomUUID(), packageId, quantity, null, null));
+        } finally {
+            selling.set(false);
+            probe.join(10_000);
+            editor.shutdown();
+        }
+        long seconds = Duration.between(started, Instant.now()).toSeconds();
+        int patchStatus = patch.get(60, TimeUnit.SECONDS);
+        List<Long> sorted = new ArrayList<>(liveness);
+        sorted.sort(Long::compare);
+        long p99 = sorted.isEmpty() ? Long.MAX_VALUE : sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+        Map<String, Integer> statuses = count(answers);
+        assertThat(patchStatus).as("a limit PATCH during the sale").isEqualTo(200);
+        assertThat(p99).as("purchase-service's liveness p99 during the sale (ms)").isLessThan(200);
+        assertThat(answers).extracting(Answer::status).as("sold, or told in time that nothing was sold")
+                .containsOnly(201, 503);
+        long sold = soldInPurchase(packageId);
+        assertThat(sold).isEqualTo(answers.stream().filter(answer -> answer.status() == 201).count() * quantity);
+        assertThat(StackControl.query("purchase", "select count(*) from tickets t join purchases p on p.id = "
+                + "t.purchase_id where p.package_id = '" + packageId + "'")).isEqualTo(sold * 50);
+        Truth truth = awaitViewsEqualTruth(packageId, null);
+        Reliability.record("sponsor-tables", Map.of("buyers", buyers, "tables_each", quantity, "seats_per_table", 50,
+                "answers", statuses, "seconds", seconds, "liveness_samples", sorted.size(), "liveness_p99_ms", p99,
+                "limit_patch_status", patchStatus, "seats_sold", sold * 50, "views_equal_truth", truth.figures()));
+    }
+
+    // ------------------------------------------------------------------ truth and views
+
+    /** purchase-service's figures for one package and the matching figures of the sales view and the promo ledger. */
+    private record Truth(Map<String, Object> figures) {
+    }
+
+    private Truth awaitViewsEqualTruth(String packageId, String code) {
+        String purchases = "from purchases where package_id = '" + packageId + "'";
+        long sold = StackControl.query("purchase", "select coalesce(sum(quantity), 0) " + purchases);
+        long tickets = StackControl.query("purchase", "select count(*) from tickets t join purchases p on p.id = "
+                + "t.purchase_id where p.package_id = '" + packageId + "'");
+        long revenueCents = StackControl.query("purchase", "select coalesce(sum(total_price) * 100, 0)::bigint "
+                + purchases);
+        long withCode = code == null
+                ? 0
+                : StackControl.query("purchase", "select count(*) " + purchases + " and promo_code = '" + code + "'");
+        Await.until("the sales view equals purchase-service's figures", Duration.ofSeconds(60), () -> {
+            Map<String, Object> view = salesView();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> packages = (List<Map<String, Object>>) view.get("packages");
+            Map<String, Object> row = packages.stream().filter(p -> packageId.equals(p.get("package_id")))
+                    .findFirst().orElse(Map.of());
+            return number(row.get("sold_count")) == sold && number(view.get("total_tickets")) == tickets
+                    && cents(row.get("revenue")) == revenueCents && cents(view.get("total_revenue")) == revenueCents;
+        });
+        if (code != null) {
+            Await.until("the code's uses equal the purchases that used it", Duration.ofSeconds(60),
+                    () -> currentUses(code) == withCode && StackControl.query("promo", "select count(*) from "
+                            + "promo_code_applications where event_id = '" + event + "' and code = '" + code
+                            + "' and status <> 'released'") == withCode);
+        }
+        Map<String, Object> figures = new TreeMap<>(Map.of("sold_count", sold, "tickets", tickets, "revenue_cents",
+                revenueCents, "promo_uses", withCode));
+        return new Truth(figures);
+    }
+
+    private Map<String, Object> salesView() {
+        return given().auth().oauth2(coordinator).get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/sales")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
+    private static long number(Object value) {
+        return value == null ? -1 : ((Number) value).longValue();
+    }
+
+    private static long cents(Object value) {
+        return value == null ? -1 : new BigDecimal(value.toString()).movePointRight(2).longValueExact();
+    }
+
+    // ------------------------------------------------------------------ set-up and load
+
+    private String createPackage(String name, int seats, Integer limit) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "price", new BigDecimal("25.00"),
+                "seats_per_package", seats));
+        if (limit != null) {
+            body.put("quantity_limit", limit);
+        }
+        String id = given().auth().oauth2(coordinator).contentType("application/json").body(body)
+                .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
+                .extract().path("id");
+        Await.until("package on sale", Duration.ofSeconds(15), () -> StackControl.query("purchase",
+                "select count(*) from inventory where enabled and package_id = '" + id + "'") == 1);
+        return id;
+    }
+
+    private void createCode(String code, Map<String, Object> limits) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "discount_type", "percentage",
+                "discount_value", 10));
+        body.putAll(limits);
+        given().auth().oauth2(coordinator).contentType("application/json").body(body)
+                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+    }
+
+    private void awaitCodeUsable(String code, String packageId) {
+        Await.until("code usable", Duration.ofSeconds(60), () -> given().auth()
+                .oauth2(SystemTokens.donor(UUID.randomUUID()))
+                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/" + code + "/validate?package_id="
+                        + packageId + "&quantity=1")
+                .statusCode() == 200);
+    }
+
+    private long currentUses(String code) {
+        return StackControl.query("promo", "select current_uses from promo_codes where event_id = '" + event
+                + "' and code = '" + code + "'");
+    }
+
+    private long heldUses() {
+        return StackControl.query("promo", "select count(*) from promo_code_applications where event_id = '" + event
+                + "' and status = 'redeemed'");
+    }
+
+    private long soldInPurchase(String packageId) {
+        return StackControl.query("purchase",
+                "select coalesce(sum(quantity), 0) from purchases where package_id = '" + packageId + "'");
+    }
+
+    private Response buy(UUID donor, String packageId, int quantity, String promo, String key) {
+        Map<String, Object> body = new HashMap<>(Map.of("package_id", packageId, "quantity", quantity));
+        if (promo != null) {
+            body.put("promo_code", promo);
+        }
+        var request = given().auth().oauth2(SystemTokens.donor(donor)).contentType("application/json").body(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.post(GATEWAY + "/api/v1/events/" + event + "/tickets/purchase");
+    }
+
+    /** Every call at once behind a start barrier (at most 200 threads, the rest queue behind them). */
+    private static List<Answer> allAtOnce(int count, java.util.function.IntFunction<Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 200));
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    Instant at = Instant.now();
+                    Response response = call.apply(index);
+                    String code = null;
+                    if (response.statusCode() >= 400 && response.contentType().contains("json")) {
+                        code = response.jsonPath().getString("code");
+                    }
+                    return new Answer(response.statusCode(), code, Duration.between(at, Instant.now()).toMillis());
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> future : futures) {
+                answers.add(future.get(5, TimeUnit.MINUTES));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<String, Integer> count(List<Answer> answers) {
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        for (Answer answer : answers) {
+            counts.merge(answer.status() + (answer.code() == null ? "" : " " + answer.code()), 1, Integer::sum);
+        }
+        return new TreeMap<>(counts);
+    }
+
+    /** Another database session locks the package's inventory row until the connection is closed. */
+    private static Connection holdInventoryRow(String packageId) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/purchase", "postgres",
+                "");
+        connection.setAutoCommit(false);
+        connection.createStatement().execute("select 1 from inventory where package_id = '" + packageId
+                + "' for update");
+        return connection;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
