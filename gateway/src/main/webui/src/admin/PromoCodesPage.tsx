@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { ApiError } from '../lib/api';
 import { explain } from '../lib/messages';
 import { formatDateTime, formatMoney, isoToLocalInput, localInputToIso } from '../lib/format';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import type { TicketPackage } from '../lib/types';
 
 /** The rules of API.md for a ticket package, with the messages a coordinator reads inline. */
