@@ -29,11 +29,34 @@ class EdgeTests {
 
     @Test
     void sendsBrowserSecurityHeadersOnEveryAnswer() {
-        for (String path : new String[]{adminPackages(), "/api/v1/nothing-here", "/images/none.png"}) {
+        for (String path : new String[]{adminPackages(), "/api/v1/nothing-here", "/images/none.png", "/admin/",
+                "/checkout/" + event, "/docs", "/.env"}) {
             given().get(path).then().header("X-Content-Type-Options", equalTo("nosniff"))
                     .header("Referrer-Policy", equalTo("no-referrer")).header("X-Frame-Options", equalTo("DENY"))
-                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
+                    .header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue());
         }
+    }
+
+    @Test
+    void givesTheWebUiAPolicyOfItsOwnFilesOnly() {
+        given().get("/checkout/" + event).then().header("Content-Security-Policy", equalTo("default-src 'self'; "
+                + "script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+                + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'"));
+        given().get(adminPackages()).then().header("Content-Security-Policy",
+                equalTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"));
+    }
+
+    @Test
+    void allowsTheDocsPageItsOneInlineScriptByHash() throws Exception {
+        String page = given().get("/docs").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher inline = java.util.regex.Pattern.compile("<script>(.*?)</script>").matcher(page);
+        assertThat(inline.find()).isTrue();
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(inline.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(inline.find()).as("one inline script").isFalse();
+        given().get("/docs").then().header("Content-Security-Policy",
+                org.hamcrest.Matchers.containsString("script-src 'self' 'sha256-" + hash + "';"));
     }
 
     @Test

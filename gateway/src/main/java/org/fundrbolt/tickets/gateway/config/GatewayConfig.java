@@ -35,6 +35,30 @@ public interface GatewayConfig {
         java.util.Optional<String> clientId();
     }
 
+    /** The Content-Security-Policy of the web UI (SecurityHeaders). */
+    Csp csp();
+
+    /** What the web UI's pages may load beyond the gateway's own origin. */
+    interface Csp {
+
+        /**
+         * Origins the UI may show images from besides the gateway (env GATEWAY_CSP_IMG_ORIGINS, comma-separated):
+         * the CDN or public blob endpoint when media.public-base-url points there; a path is ignored.
+         */
+        java.util.Optional<java.util.List<String>> imgOrigins();
+    }
+
+    /** Strict-Transport-Security on every answer. */
+    Hsts hsts();
+
+    /** HSTS, for a gateway that browsers only reach over HTTPS (production). */
+    interface Hsts {
+
+        /** Send {@code Strict-Transport-Security: max-age=31536000; includeSubDomains} (env GATEWAY_HSTS_ENABLED). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     /** JSON bodies above this are refused with 413 payload_too_large (API.md). */
     @WithDefault("1048576")
     long maxJsonBytes();

@@ -44,11 +44,12 @@ public class EdgeRouter {
     private final Upstreams upstreams;
     private final DocsRoutes docs;
     private final UiConfigRoute uiConfig;
+    private final SecurityHeaders securityHeaders;
     private final VerifiedTokens verified = new VerifiedTokens();
 
     public EdgeRouter(IdentityProviderManager identities, RateLimiter limiter, RequestTagging tagging,
             RequestScreening screening, TokenRules tokenRules, Quotas quotas, Upstreams upstreams, DocsRoutes docs,
-            UiConfigRoute uiConfig) {
+            UiConfigRoute uiConfig, SecurityHeaders securityHeaders) {
         this.identities = identities;
         this.limiter = limiter;
         this.tagging = tagging;
@@ -58,11 +59,13 @@ public class EdgeRouter {
         this.upstreams = upstreams;
         this.docs = docs;
         this.uiConfig = uiConfig;
+        this.securityHeaders = securityHeaders;
     }
 
     void install(@Observes Router router, Vertx vertx) {
         upstreams.start(vertx);
         router.route().order(Integer.MIN_VALUE).handler(tagging::handle);
+        router.route().order(Integer.MIN_VALUE).handler(securityHeaders::handle);
         router.route().order(Integer.MIN_VALUE).handler(screening::handle);
         // A token that fails verification is refused by the HTTP security layer before any route runs.
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {

@@ -105,13 +105,15 @@ public class Upstreams {
         }
 
         /**
-         * The answer as the client should see it: one {@code X-Request-Id} (the gateway's, already set), and a
-         * {@code Location} on the gateway's own origin (relative), never the internal service's address.
+         * The answer as the client should see it: one {@code X-Request-Id} and one of each security header (the
+         * gateway's, already set), and a {@code Location} on the gateway's own origin (relative), never the internal
+         * service's address.
          */
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             ProxyResponse response = context.response();
             response.headers().remove(RequestTagging.REQUEST_ID);
+            SecurityHeaders.OWNED.forEach(response.headers()::remove);
             String location = response.headers().get("Location");
             if (location != null) {
                 response.headers().set("Location", relativeLocation(location));
