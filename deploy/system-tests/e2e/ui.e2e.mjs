@@ -86,11 +86,22 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 context.setDefaultTimeout(15_000);
 const consoleErrors = [];
+// Every page the browser opens reports its Content-Security-Policy violations (blocked and report-only alike) to
+// this test, so the admin and checkout flows below prove the SPA works under the gateway's CSP (issue 16).
+const cspViolations = [];
+await context.exposeBinding('__e2eCspViolation', ({ page }, text) => cspViolations.push(`${page.url()}: ${text}`));
+await context.addInitScript(() =>
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__e2eCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`)));
+const cspMessage = (m) => /Content Security Policy|Refused to/i.test(m.text());
 const admin = context.pages()[0] ?? (await context.newPage());
 // The browser logs every non-2xx as an error; the upload's expected 404s while a new package is on its way
 // to media-service are the UI working as designed, not a fault.
 const expected = (m) => m.text().includes('404') && (m.location()?.url ?? '').endsWith('/image');
-admin.on('console', (m) => m.type() === 'error' && !expected(m) && consoleErrors.push(`admin: ${m.text()}`));
+admin.on('console', (m) => {
+  if (cspMessage(m)) cspViolations.push(`admin console: ${m.text()}`);
+  else if (m.type() === 'error' && !expected(m)) consoleErrors.push(`admin: ${m.text()}`);
+});
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const stamp = Date.now().toString(36).toUpperCase();
 const packageName = `E2E package ${stamp}`;
@@ -102,7 +113,10 @@ let soldBefore = 0;
 
 try {
   await step('admin signs in with a pasted token', async () => {
-    await admin.goto(`${GATEWAY}/admin/`);
+    const page = await admin.goto(`${GATEWAY}/admin/`);
+    // The CSP check below means something only when the page carries the gateway's strict policy.
+    const csp = page?.headers()['content-security-policy'] ?? '';
+    if (!csp.includes("script-src 'self';") || !csp.includes("style-src 'self';")) throw new Error(`no strict CSP on /admin/: '${csp}'`);
     await admin.getByLabel('Access token').fill(COORDINATOR_TOKEN);
     await admin.getByRole('button', { name: 'Sign in', exact: true }).click();
     await admin.getByRole('heading', { name: 'Choose an event' }).waitFor();
@@ -180,7 +194,10 @@ try {
   });
 
   const donor = await context.newPage();
-  donor.on('console', (m) => m.type() === 'error' && consoleErrors.push(`donor: ${m.text()}`));
+  donor.on('console', (m) => {
+    if (cspMessage(m)) cspViolations.push(`donor console: ${m.text()}`);
+    else if (m.type() === 'error') consoleErrors.push(`donor: ${m.text()}`);
+  });
   await step('donor buys one ticket with the promo code', async () => {
     await donor.setViewportSize({ width: 390, height: 844 });
     await donor.goto(`${GATEWAY}/checkout/${EVENT_ID}`);
@@ -202,6 +219,10 @@ try {
 
   await step('no console errors', async () => {
     if (consoleErrors.length) throw new Error(consoleErrors.join(' | '));
+  });
+
+  await step('no Content-Security-Policy violations', async () => {
+    if (cspViolations.length) throw new Error(cspViolations.join(' | '));
   });
 } finally {
   await context.close().catch(() => {});
