@@ -3,6 +3,7 @@ package org.fundrbolt.tickets.catalog.service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.CustomOption;
 import org.fundrbolt.tickets.catalog.domain.DisplayOrder;
+import org.fundrbolt.tickets.catalog.domain.DisplayText;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.OptionRepository;
@@ -61,9 +63,9 @@ public class OptionService {
         CustomOption option = new CustomOption();
         option.id = UUID.randomUUID();
         option.packageId = packageId;
-        option.label = fields.label() == null ? null : fields.label().strip();
+        option.label = fields.label() == null ? null : DisplayText.normalized(fields.label().strip());
         option.optionType = fields.optionType();
-        option.choices = fields.choices();
+        option.choices = normalized(fields.choices());
         option.required = fields.isRequired() != null && fields.isRequired();
         option.maxLength = "text_input".equals(fields.optionType()) && fields.maxLength() == null
                 ? DEFAULT_MAX_LENGTH
@@ -156,14 +158,14 @@ public class OptionService {
         after.displayOrder = before.displayOrder;
         after.maxLength = before.maxLength;
         if (patch.has("label")) {
-            after.label = v.label() == null ? missing("label", errors) : v.label().strip();
+            after.label = v.label() == null ? missing("label", errors) : DisplayText.normalized(v.label().strip());
         }
         if (patch.has("option_type")) {
             after.optionType = v.optionType() == null ? missing("option_type", errors) : v.optionType();
         }
         boolean typeChanged = !java.util.Objects.equals(before.optionType, after.optionType);
         if (patch.has("choices")) {
-            after.choices = v.choices();
+            after.choices = normalized(v.choices());
         } else if (typeChanged && !CustomOption.isSelect(after.optionType)) {
             after.choices = null;
         }
@@ -203,9 +205,8 @@ public class OptionService {
     private static void validate(CustomOption o, List<FieldError> errors) {
         if (o.label != null && (o.label.isEmpty() || o.label.length() > 200)) {
             errors.add(new FieldError("label", "must be 1 to 200 characters, not blank"));
-        }
-        if (!org.fundrbolt.tickets.platform.text.Text.storable(o.label)) {
-            errors.add(new FieldError("label", "must not contain control characters"));
+        } else {
+            DisplayText.lineProblem(o.label).ifPresent(problem -> errors.add(new FieldError("label", problem)));
         }
         if (o.optionType != null && !CustomOption.TYPES.contains(o.optionType)) {
             errors.add(new FieldError("option_type", "must be one of " + String.join(", ", CustomOption.TYPES)));
@@ -237,9 +238,13 @@ public class OptionService {
         }
         Set<String> seen = new HashSet<>();
         for (String choice : choices) {
-            if (choice == null || choice.isBlank() || choice.length() > 100
-                    || !org.fundrbolt.tickets.platform.text.Text.storable(choice)) {
+            if (choice == null || choice.isBlank() || choice.length() > 100) {
                 errors.add(new FieldError("choices", "every choice must be 1 to 100 characters, not blank"));
+                return;
+            }
+            Optional<String> problem = DisplayText.lineProblem(choice);
+            if (problem.isPresent()) {
+                errors.add(new FieldError("choices", "every choice " + problem.get()));
                 return;
             }
             if (!seen.add(choice.strip())) {
@@ -247,6 +252,11 @@ public class OptionService {
                 return;
             }
         }
+    }
+
+    /** The choices in NFC, so that two spellings of one choice count as the same (distinctness) and match answers. */
+    private static List<String> normalized(List<String> choices) {
+        return choices == null ? null : choices.stream().map(DisplayText::normalized).toList();
     }
 
     private static CustomOption find(TicketPackage pkg, UUID optionId) {

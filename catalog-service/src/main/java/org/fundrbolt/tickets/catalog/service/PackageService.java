@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.catalog.client.PurchaseClient;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.DisplayOrder;
+import org.fundrbolt.tickets.catalog.domain.DisplayText;
 import org.fundrbolt.tickets.catalog.domain.Money;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
@@ -72,8 +73,8 @@ public class PackageService {
         TicketPackage p = new TicketPackage();
         p.id = UUID.randomUUID();
         p.eventId = eventId;
-        p.name = fields.name() == null ? null : fields.name().strip();
-        p.description = fields.description();
+        p.name = fields.name() == null ? null : DisplayText.normalized(fields.name().strip());
+        p.description = DisplayText.normalized(fields.description());
         p.price = fields.price();
         p.quantityLimit = fields.quantityLimit();
         p.enabled = fields.isEnabled() == null || fields.isEnabled();
@@ -287,10 +288,10 @@ public class PackageService {
         TicketPackage next = copy(current);
         List<FieldError> errors = new ArrayList<>();
         if (patch.has("name")) {
-            next.name = notNull("name", v.name(), errors) == null ? null : v.name().strip();
+            next.name = notNull("name", v.name(), errors) == null ? null : DisplayText.normalized(v.name().strip());
         }
         if (patch.has("description")) {
-            next.description = v.description();
+            next.description = DisplayText.normalized(v.description());
         }
         if (patch.has("price")) {
             next.price = notNull("price", v.price(), errors);
@@ -329,15 +330,14 @@ public class PackageService {
         errors.forEach(e -> broken.add(e.field()));
         if (p.name != null && (p.name.isEmpty() || p.name.length() > 100)) {
             errors.add(new FieldError("name", "must be 1 to 100 characters, not blank"));
+        } else {
+            DisplayText.lineProblem(p.name).ifPresent(problem -> errors.add(new FieldError("name", problem)));
         }
         if (p.description != null && p.description.length() > 2000) {
             errors.add(new FieldError("description", "must be at most 2000 characters"));
-        }
-        if (!org.fundrbolt.tickets.platform.text.Text.storable(p.name)) {
-            errors.add(new FieldError("name", "must not contain control characters"));
-        }
-        if (!org.fundrbolt.tickets.platform.text.Text.storable(p.description)) {
-            errors.add(new FieldError("description", "must not contain control characters"));
+        } else {
+            DisplayText.paragraphsProblem(p.description)
+                    .ifPresent(problem -> errors.add(new FieldError("description", problem)));
         }
         if (p.price != null) {
             if (p.price.signum() < 0 || p.price.compareTo(Money.MAX_PRICE) > 0) {
