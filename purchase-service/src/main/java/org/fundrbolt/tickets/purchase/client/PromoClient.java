@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -61,7 +62,10 @@ public class PromoClient {
     private final ServiceToken serviceToken;
 
     public PromoClient(Vertx vertx, PurchaseConfig config, ServiceToken serviceToken) {
-        this.client = WebClient.create(vertx);
+        // Vert.x keeps 5 connections per host by default: a gala's opening (hundreds of buyers with one code at
+        // once) would queue for them and time out while promo-service idles.
+        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(config.promo().maxConnections())
+                .setKeepAlive(true));
         this.base = URI.create(config.promo().url());
         this.timeoutMillis = config.promo().timeout().toMillis();
         this.serviceToken = serviceToken;
