@@ -20,14 +20,18 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.fundrbolt.tickets.catalog.service.SalesReconciler;
+import org.fundrbolt.tickets.catalog.service.SalesService;
 import org.fundrbolt.tickets.platform.testing.Eventually;
 import org.fundrbolt.tickets.platform.testing.FailingTrigger;
 import org.fundrbolt.tickets.platform.testing.Kafka;
 import org.fundrbolt.tickets.platform.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -39,6 +43,15 @@ class EventsTests {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SalesReconciler reconciler;
+
+    @Inject
+    SalesService salesService;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void publishesAFullSnapshotForEveryChange() {
@@ -98,6 +111,69 @@ class EventsTests {
                 .body("packages[1].package_id", equalTo(other.toString())).body("packages[1].sold_count", equalTo(0))
                 .extract().asString();
         assertThat(sales).contains("\"revenue\":750.00").contains("\"updated_at\"");
+    }
+
+    @Test
+    void aMissedSaleIsRepairedFromCumulativeFiguresAndTheOwnersTruth() {
+        UUID id = api.create(Map.of("name", "Gala seat", "price", 40, "quantity_limit", 10));
+        send(cumulativeSale(UUID.randomUUID(), id, 2, "80.00", 2, 2, "80.00", 2));
+        awaitRevenue("80.00");
+        // The sales of versions 3 and 4 never arrive (a DLQ, a lost batch); the next event carries the truth.
+        send(cumulativeSale(UUID.randomUUID(), id, 1, "40.00", 5, 5, "200.00", 5));
+        awaitRevenue("200.00");
+        api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then().body("total_sold", equalTo(5))
+                .body("total_tickets", equalTo(5));
+        // A late older event changes nothing.
+        send(cumulativeSale(UUID.randomUUID(), id, 1, "40.00", 3, 3, "120.00", 3));
+        // Then a sale is lost and no later event comes (the package sells out): the reconciliation repairs it.
+        PurchaseFake.figures(new JsonArray().add(new JsonObject().put("package_id", id.toString())
+                .put("event_id", api.event.toString()).put("sold_count", 6).put("tickets_after", 6)
+                .put("revenue_after", 240.00).put("inventory_version", 6).put("updated_at", "2026-11-24T10:15:30Z")));
+        try {
+            assertThat(reconciler.reconcile().await().atMost(Duration.ofSeconds(20))).contains(api.event);
+            awaitRevenue("240.00");
+            api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then().body("total_sold", equalTo(6))
+                    .body("total_tickets", equalTo(6)).body("packages[0].sold_count", equalTo(6));
+            assertThat(reconciler.reconcile().await().atMost(Duration.ofSeconds(20)))
+                    .as("equal figures are left alone").doesNotContain(api.event);
+        } finally {
+            PurchaseFake.figures(new JsonArray());
+        }
+    }
+
+    @Test
+    void anOlderViewNeverReplacesANewerOneInRedis() {
+        UUID id = api.create(Map.of("name", "Raced view", "price", 40, "quantity_limit", 10));
+        send(cumulativeSale(UUID.randomUUID(), id, 2, "80.00", 2, 2, "80.00", 2));
+        awaitRevenue("80.00");
+        // Another replica meanwhile stored the view of a later sale (version 9): this replica's refresh, computed
+        // from figures it read before that sale, must not overwrite it.
+        String key = "sales:event:" + api.event;
+        String newer = redis.value(String.class).get(key).replace("\"total_revenue\":80.00",
+                "\"total_revenue\":360.00");
+        redis.value(String.class).setex(key, 10, newer);
+        redis.value(String.class).setex(key + ":version", 10, "9");
+        salesService.refresh(api.event).await().atMost(Duration.ofSeconds(10));
+        assertThat(redis.value(String.class).get(key)).as("the newer view stays").contains("\"total_revenue\":360.00");
+        // A view at least as new is stored.
+        redis.value(String.class).setex(key + ":version", 10, "2");
+        salesService.refresh(api.event).await().atMost(Duration.ofSeconds(10));
+        assertThat(redis.value(String.class).get(key)).contains("\"total_revenue\":80.00");
+    }
+
+    private void awaitRevenue(String revenue) {
+        Eventually.value(() -> api.as().get("/api/v1/admin/events/" + api.event + "/tickets/sales").then()
+                .statusCode(200).extract().asString(), body -> body.contains("\"total_revenue\":" + revenue),
+                Duration.ofSeconds(60));
+    }
+
+    private String cumulativeSale(UUID purchase, UUID packageId, int quantity, String total, int soldAfter,
+            long ticketsAfter, String revenueAfter, long version) {
+        return "{\"message_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"ticket_sold\",\"purchase_id\":\""
+                + purchase + "\",\"event_id\":\"" + api.event + "\",\"package_id\":\"" + packageId + "\",\"quantity\":"
+                + quantity + ",\"tickets\":" + quantity + ",\"total_price\":" + total + ",\"sold_count_after\":"
+                + soldAfter + ",\"inventory_version\":" + version + ",\"revenue_after\":" + revenueAfter
+                + ",\"tickets_after\":" + ticketsAfter + ",\"occurred_at\":\"2026-11-24T10:15:30.123Z\"}";
     }
 
     @Test

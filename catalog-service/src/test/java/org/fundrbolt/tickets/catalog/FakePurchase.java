@@ -35,6 +35,7 @@ public class FakePurchase implements QuarkusTestResourceLifecycleManager {
         Map<String, Long> newer = new ConcurrentHashMap<>();
         List<JsonObject> calls = new CopyOnWriteArrayList<>();
         boolean[] down = {false};
+        JsonArray[] figures = {new JsonArray()};
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(buffer -> {
             String path = req.path();
@@ -44,6 +45,7 @@ public class FakePurchase implements QuarkusTestResourceLifecycleManager {
                     case "sold" -> sold.put(parts[3], Integer.parseInt(buffer.toString().trim()));
                     case "down" -> down[0] = Boolean.parseBoolean(buffer.toString().trim());
                     case "newer" -> newer.put(parts[3], Long.parseLong(buffer.toString().trim()));
+                    case "figures" -> figures[0] = new JsonArray(buffer.toString());
                     case "calls" -> {
                         req.response().end(new JsonArray(List.copyOf(calls)).encode());
                         return;
@@ -55,6 +57,11 @@ public class FakePurchase implements QuarkusTestResourceLifecycleManager {
             }
             if (down[0]) {
                 req.connection().close();
+                return;
+            }
+            if (path.equals("/internal/v1/inventory")) { // the reconciliation's figures: one page
+                req.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("figures", figures[0]).putNull("next").encode());
                 return;
             }
             // /internal/v1/inventory/{package_id}/{limit|retire}

@@ -29,6 +29,11 @@ public final class PurchaseFake {
         post("/_fake/newer/" + packageId, String.valueOf(catalogVersion));
     }
 
+    /** What purchase-service's figures endpoint answers (one page), as JSON objects of its rows. */
+    public static void figures(JsonArray rows) {
+        post("/_fake/figures", rows.encode());
+    }
+
     public static void down(boolean down) {
         post("/_fake/down", String.valueOf(down));
     }

@@ -203,6 +203,9 @@ class CheckoutTests extends SaleFixture {
                         assertThat(sale.getInteger("tickets")).isEqualTo(3);
                         assertThat(sale.getInteger("sold_count_after")).isEqualTo(3);
                         assertThat(sale.getValue("total_price").toString()).isEqualTo("75.00");
+                        // The package's cumulative figures after the sale (ARCHITECTURE.md, Events).
+                        assertThat(sale.getValue("revenue_after").toString()).isEqualTo("75.00");
+                        assertThat(sale.getLong("tickets_after")).isEqualTo(3L);
                         assertThat(sale.getString("message_id")).isNotBlank();
                         return;
                     }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -35,6 +36,21 @@ public class SalesService {
 
     public static final String CHANNEL = "sales:events";
     private static final Logger LOG = Logger.getLogger(SalesService.class);
+
+    /**
+     * Stores the figures unless Redis already holds newer ones, in one step: two catalog replicas may compute in
+     * one order and write in the other, and the older view must not win (last writer wins would show a count going
+     * backwards until the key expires). Newer means a higher sum of the packages' inventory versions, which only
+     * ever grows; equal (a rename) is stored.
+     */
+    private static final String STORE_IF_NEWER = "local held = redis.call('GET', KEYS[2]) "
+            + "if held and tonumber(held) > tonumber(ARGV[2]) then return 0 end "
+            + "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3]) redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3]) "
+            + "return 1";
+
+    /** A computed view with the version it reflects (the sum of its packages' inventory versions). */
+    private record Versioned(SalesView view, long version) {
+    }
 
     private final Pool pool;
     private final SalesRepository sales;
@@ -70,11 +86,16 @@ public class SalesService {
 
     /** Recomputes the figures, caches them and tells every replica (fire-and-forget callers log failures). */
     public Uni<SalesView> refresh(UUID eventId) {
-        return compute(eventId).call(view -> {
-            String json = write(view);
-            return redis.value(String.class).setex(key(eventId), config.sales().cacheTtl().toSeconds(), json)
-                    .chain(() -> redis.pubsub(String.class).publish(CHANNEL, eventId.toString()));
-        });
+        return computeVersioned(eventId).call(versioned -> store(eventId, versioned)).map(Versioned::view);
+    }
+
+    private Uni<Void> store(UUID eventId, Versioned versioned) {
+        String ttl = String.valueOf(config.sales().cacheTtl().toSeconds());
+        return redis.execute(Command.EVAL, STORE_IF_NEWER, "2", key(eventId), key(eventId) + ":version",
+                write(versioned.view()), String.valueOf(versioned.version()), ttl)
+                .chain(stored -> stored != null && stored.toLong() == 1
+                        ? redis.pubsub(String.class).publish(CHANNEL, eventId.toString())
+                        : Uni.createFrom().voidItem());
     }
 
     /** Refreshes after a package change without delaying or failing the answer. */
@@ -84,20 +105,26 @@ public class SalesService {
     }
 
     private Uni<SalesView> compute(UUID eventId) {
+        return computeVersioned(eventId).map(Versioned::view);
+    }
+
+    private Uni<Versioned> computeVersioned(UUID eventId) {
         return sales.ofEvent(pool, eventId).map(rows -> {
+            long version = 0;
             long sold = 0;
             long tickets = 0;
             BigDecimal revenue = BigDecimal.ZERO;
             List<SalesView.PackageFigures> packages = new ArrayList<>();
             for (SalesRepository.PackageSales row : rows) {
+                version += row.inventoryVersion();
                 sold += row.soldCount();
                 tickets += row.tickets();
                 revenue = revenue.add(row.revenue());
                 packages.add(new SalesView.PackageFigures(row.packageId(), row.name(), row.soldCount(),
                         row.quantityLimit(), Money.cents(row.revenue())));
             }
-            return new SalesView(eventId, sold, tickets, Money.cents(revenue), packages,
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            return new Versioned(new SalesView(eventId, sold, tickets, Money.cents(revenue), packages,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS)), version);
         });
     }
 

@@ -59,6 +59,9 @@ public interface PurchaseConfig {
 
         /** Old keys kept for verification after a rotation, as {@code kid=/path/public.pem}. */
         Optional<List<String>> retiredPublicKeys();
+
+        /** Threads that sign QR tokens (default: one fewer than the cores, at least one). */
+        Optional<Integer> threads();
     }
 
     /** The synchronous redeem/release calls to promo-service. */
@@ -71,11 +74,15 @@ public interface PurchaseConfig {
         @WithDefault("2s")
         Duration timeout();
 
+        /** Connections kept to promo-service (a popular code's buyers redeem at once). */
+        @WithDefault("64")
+        int maxConnections();
+
         /**
          * How long a redeem refused because the code's last uses are held by purchases still in flight is tried
          * again (those may be given back in a moment); afterwards the refusal stands.
          */
-        @WithDefault("5s")
+        @WithDefault("10s")
         Duration inFlightWait();
     }
 }

@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.purchase.repository;
 
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,6 +41,29 @@ public class InventoryRepository {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM inventory WHERE package_id = $1")
                 .execute(Tuple.of(packageId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(item(rows.iterator().next())));
+    }
+
+    /** A package's cumulative sale figures as the inventory row holds them (the owner's truth). */
+    public record Figures(UUID packageId, UUID eventId, int soldCount, long ticketsSold, BigDecimal revenue,
+            long version, OffsetDateTime updatedAt) {
+    }
+
+    /**
+     * The figures of the rows changed after {@code (updatedAt, packageId)}, in that order (a keyset page): what the
+     * catalog's reconciliation compares its sales view with.
+     */
+    public Uni<List<Figures>> figuresAfter(OffsetDateTime updatedAt, UUID packageId, int limit) {
+        return pool.preparedQuery("SELECT package_id, event_id, sold_count, tickets_sold, revenue, version, updated_at "
+                + "FROM inventory WHERE (updated_at, package_id) > ($1, $2) ORDER BY updated_at, package_id LIMIT $3")
+                .execute(Tuple.of(updatedAt, packageId, limit)).map(rows -> {
+                    List<Figures> page = new java.util.ArrayList<>();
+                    for (Row row : rows) {
+                        page.add(new Figures(row.getUUID("package_id"), row.getUUID("event_id"),
+                                row.getInteger("sold_count"), row.getLong("tickets_sold"), row.getBigDecimal("revenue"),
+                                row.getLong("version"), row.getOffsetDateTime("updated_at")));
+                    }
+                    return page;
+                });
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.fundrbolt.tickets.purchase.repository;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,10 +44,11 @@ public class SaleRepository {
     private static final String LOCK = "SELECT name, quantity_limit, enabled, deleted, fair_market_value, sold_count, "
             + "version FROM inventory WHERE package_id = $1 FOR UPDATE";
     private static final String CLAIM = """
-            UPDATE inventory SET sold_count = sold_count + $2, version = version + $3, updated_at = now()
+            UPDATE inventory SET sold_count = sold_count + $2, version = version + $3,
+                tickets_sold = tickets_sold + $4, revenue = revenue + $5, updated_at = now()
             WHERE package_id = $1 AND enabled AND NOT deleted
               AND (quantity_limit IS NULL OR sold_count + $2 <= quantity_limit)
-            RETURNING sold_count, version
+            RETURNING sold_count, version, tickets_sold, revenue
             """;
     private static final String TICKET_NUMBERS = "SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1)";
     private static final String INSERT_PURCHASE = """
@@ -88,14 +90,21 @@ public class SaleRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stock(rows.iterator().next())));
     }
 
-    /** Adds {@code quantity} to sold_count and {@code sales} to version, unless that would oversell (then empty). */
-    public Uni<Optional<StockClaim>> claim(SqlConnection connection, UUID packageId, int quantity, int sales) {
-        return connection.preparedQuery(CLAIM).execute(Tuple.of(packageId, quantity, (long) sales))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(new StockClaim(
-                                rows.iterator().next().getInteger("sold_count"),
-                                rows.iterator().next().getLong("version"))));
+    /**
+     * Adds {@code quantity} to sold_count, {@code sales} to version and the sales' tickets and revenue to the
+     * package's cumulative figures, unless that would oversell (then empty).
+     */
+    public Uni<Optional<StockClaim>> claim(SqlConnection connection, UUID packageId, int quantity, int sales,
+            long tickets, BigDecimal revenue) {
+        return connection.preparedQuery(CLAIM).execute(Tuple.of(packageId, quantity, (long) sales, tickets, revenue))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new StockClaim(row.getInteger("sold_count"), row.getLong("version"),
+                            row.getLong("tickets_sold"), row.getBigDecimal("revenue")));
+                });
     }
 
     /** {@code count} values of ticket_number_seq, in order. */

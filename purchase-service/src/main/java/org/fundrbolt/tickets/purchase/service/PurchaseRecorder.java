@@ -47,11 +47,16 @@ public class PurchaseRecorder {
             // Walk up from the figures before the claim, so each purchase carries the row as it left it.
             int soldCount = claim.soldCountAfter() - sold.stream().mapToInt(SaleRequest::quantity).sum();
             long version = claim.versionAfter() - sold.size();
+            long ticketsAfter = claim.ticketsAfter() - seats;
+            BigDecimal revenueAfter = claim.revenueAfter()
+                    .subtract(sold.stream().map(SaleRequest::totalPrice).reduce(BigDecimal.ZERO, BigDecimal::add));
             List<Sold> rows = new ArrayList<>(sold.size());
             List<SaleEvent> events = new ArrayList<>(sold.size());
             for (SaleRequest request : sold) {
                 soldCount += request.quantity();
                 version++;
+                ticketsAfter += request.seats();
+                revenueAfter = revenueAfter.add(request.totalPrice());
                 List<Ticket> tickets = issuer.number(request.eventId(), request.tickets(), sequence);
                 BigDecimal deductible = Money.taxDeductible(request.totalPrice(), stock.fairMarketValue(),
                         request.quantity());
@@ -62,7 +67,7 @@ public class PurchaseRecorder {
                 rows.add(new Sold(request, purchase, version, soldCount));
                 events.add(new SaleEvent(UUID.randomUUID(), "ticket_sold", purchase.id(), purchase.eventId(),
                         purchase.packageId(), purchase.quantity(), tickets.size(), purchase.totalPrice(), soldCount,
-                        version, now));
+                        version, revenueAfter, ticketsAfter, now));
             }
             return sales.insert(connection, stock, rows)
                     .chain(() -> sales.insertEvents(connection, events))

@@ -80,7 +80,7 @@ public class PurchaseService {
         UUID purchaseId = Idempotency.purchaseId(key);
         long deadline = System.nanoTime() + deadlineNanos;
         return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order)
-                .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order, key)
+                .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order, key, deadline)
                         .chain(redeemed -> claim(purchaseId, eventId, key, checked, order, redeemed, deadline)
                                 .chain(outcome -> soldElsewhere(outcome, key))
                                 .onItemOrFailure()
@@ -112,13 +112,14 @@ public class PurchaseService {
      * only once the stock is gone or the wait is over does the refusal stand.
      */
     private Uni<Redemption> redeem(UUID purchaseId, UUID eventId, UUID donorId, InventoryItem item,
-            PurchaseOrder order, Idempotency.Key key) {
+            PurchaseOrder order, Idempotency.Key key, long deadline) {
         if (order.promoCode() == null) {
             return Uni.createFrom().nullItem();
         }
         String code = order.promoCode().trim().toUpperCase(Locale.ROOT);
         BigDecimal basePrice = basePrice(item, order);
-        long waitUntil = System.nanoTime() + inFlightWaitNanos;
+        // The wait leaves the claim a quarter of the sale's deadline.
+        long waitUntil = Math.min(System.nanoTime() + inFlightWaitNanos, deadline - deadlineNanos / 4);
         return stock.fits(item.packageId(), order.quantity())
                 .onFailure().recoverWithItem(true) // the claim decides exactly; the pre-check only saves a use
                 .chain(fits -> fits
@@ -136,8 +137,9 @@ public class PurchaseService {
         return promo.redeem(purchaseId, eventId, donorId, code, item.packageId(), order.quantity(),
                 basePrice(item, order))
                 .onFailure(PurchaseService::heldInFlight).recoverWithUni(refusal -> {
-                    long pauseMillis = Math.min(400, 25L << Math.min(attempt, 4))
-                            + ThreadLocalRandom.current().nextLong(25);
+                    // Back-off with jitter: the uses come back as the purchases holding them settle, not sooner.
+                    long pauseMillis = Math.min(1_000, 50L << Math.min(attempt, 5))
+                            + ThreadLocalRandom.current().nextLong(50);
                     if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > waitUntil) {
                         return Uni.createFrom().failure(refusal);
                     }

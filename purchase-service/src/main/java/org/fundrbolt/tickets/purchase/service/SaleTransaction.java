@@ -1,5 +1,6 @@
 package org.fundrbolt.tickets.purchase.service;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -67,10 +68,14 @@ public class SaleTransaction {
         if (allocation.isEmpty()) {
             return all(SaleOutcome.SOLD_OUT, requests);
         }
-        return sales.claim(connection, packageId, allocation.claimed(), allocation.buyers()).chain(claimed -> claimed
-                .map(claim -> recorder.record(connection, stock, allocation.fitting(requests), claim)
-                        .map(purchases -> outcomes(allocation, purchases)))
-                .orElseGet(() -> all(SaleOutcome.SOLD_OUT, requests)));
+        List<SaleRequest> fitting = allocation.fitting(requests);
+        long tickets = fitting.stream().mapToLong(SaleRequest::seats).sum();
+        BigDecimal revenue = fitting.stream().map(SaleRequest::totalPrice).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sales.claim(connection, packageId, allocation.claimed(), allocation.buyers(), tickets, revenue)
+                .chain(claimed -> claimed
+                        .map(claim -> recorder.record(connection, stock, fitting, claim)
+                                .map(purchases -> outcomes(allocation, purchases)))
+                        .orElseGet(() -> all(SaleOutcome.SOLD_OUT, requests)));
     }
 
     /** Sold for each buyer who fit (their purchases in order), sold out for the others. */

@@ -73,7 +73,8 @@ public class NaiveSale implements SaleStrategy {
             if (StockAllocation.decide(stock.quantityLimit(), stock.soldCount(), quantity).isEmpty()) {
                 return Uni.createFrom().item(SaleOutcome.SOLD_OUT);
             }
-            return inventory.claimIfUnchanged(connection, request.packageId(), request.quantity(), stock.version())
+            return inventory.claimIfUnchanged(connection, request.packageId(), request.quantity(), stock.version(),
+                    request.seats(), request.totalPrice())
                     .chain(claimed -> claimed
                             .map(claim -> recorder.record(connection, stock, List.of(request), claim)
                                     .map(purchases -> SaleOutcome.sold(purchases.get(0))))

@@ -20,7 +20,8 @@ public class NaiveSaleRepository {
     private static final String READ = "SELECT name, quantity_limit, enabled, deleted, fair_market_value, sold_count, "
             + "version FROM inventory WHERE package_id = $1";
     private static final String CLAIM_IF_UNCHANGED = "UPDATE inventory SET sold_count = sold_count + $2, "
-            + "version = version + 1 WHERE package_id = $1 AND version = $3 RETURNING sold_count, version";
+            + "version = version + 1, tickets_sold = tickets_sold + $4, revenue = revenue + $5, updated_at = now() "
+            + "WHERE package_id = $1 AND version = $3 RETURNING sold_count, version, tickets_sold, revenue";
 
     public Uni<Optional<Stock>> read(SqlConnection connection, UUID packageId) {
         return connection.preparedQuery(READ).execute(Tuple.of(packageId))
@@ -29,13 +30,17 @@ public class NaiveSaleRepository {
 
     /** Adds {@code quantity} to sold_count if the row is still at {@code version}; empty if another sale came first. */
     public Uni<Optional<StockClaim>> claimIfUnchanged(SqlConnection connection, UUID packageId, int quantity,
-            long version) {
-        return connection.preparedQuery(CLAIM_IF_UNCHANGED).execute(Tuple.of(packageId, quantity, version))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(new StockClaim(
-                                rows.iterator().next().getInteger("sold_count"),
-                                rows.iterator().next().getLong("version"))));
+            long version, long tickets, java.math.BigDecimal revenue) {
+        return connection.preparedQuery(CLAIM_IF_UNCHANGED)
+                .execute(Tuple.of(packageId, quantity, version, tickets, revenue))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new StockClaim(row.getInteger("sold_count"), row.getLong("version"),
+                            row.getLong("tickets_sold"), row.getBigDecimal("revenue")));
+                });
     }
 
     private static Stock stock(Row row) {
