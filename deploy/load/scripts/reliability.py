@@ -10,6 +10,9 @@ TITLES = {
     "promo-outage": "promo-service down: purchases with and without a code",
     "purchase-crash": "purchase-service killed mid-load (with and without promo codes)",
     "postgres-restart": "PostgreSQL stopped and started",
+    "held-inventory-row": "Inventory row held by another session past the sale deadline, 50 buyers (half with a code)",
+    "popular-capped-code": "Every buyer with one code capped below the buyers, for fewer tickets than the cap",
+    "sponsor-tables": "Buyers of many 50-seat tables at once, with a limit PATCH and liveness probes meanwhile",
     "fuzz": "Fuzz pass over every endpoint (bad bodies, parameters, headers)",
 }
 
@@ -18,7 +21,7 @@ def main(results_dir, out):
     lines = ["# Reliability drills", "",
              f"Run on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC with `deploy/local/stack drill` "
              "(the same drills run in short form in `deploy/local/stack test`). Each drill is a JUnit test in "
-             "`deploy/system-tests` (FaultDrillSystemTests, HostileInputSystemTests) that fails if anything is lost, "
+             "`deploy/system-tests` (FaultDrillSystemTests, FaultDrillWaitingSystemTests, HostileInputSystemTests) that fails if anything is lost, "
              "half-written or answered with a 5xx.", "",
              "| drill | figures |", "|---|---|"]
     for path in sorted(pathlib.Path(results_dir).glob("*.json")):

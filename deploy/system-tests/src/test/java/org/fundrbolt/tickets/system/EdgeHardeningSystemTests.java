@@ -173,12 +173,12 @@ class EdgeHardeningSystemTests {
                 claims("", now - 60, now + 3600),
                 claims("alice", now - 60, now + 3600));
         for (JwtClaims claims : refused) {
-            assertProblem(given().auth().oauth2(sign(claims)).get(GATEWAY + "/api/v1/me/tickets"), 401,
+            assertProblem(given().auth().oauth2(sign(claims)).get(GATEWAY + "/api/v1/me/tickets/purchases"), 401,
                     "unauthenticated");
         }
         given().auth().oauth2(sign(claims(UUID.randomUUID().toString(), now + 30, now + 24 * 3600)))
-                .get(GATEWAY + "/api/v1/me/tickets").then().statusCode(200);
-        given().auth().oauth2(SystemTokens.donor(UUID.randomUUID())).get(GATEWAY + "/api/v1/me/tickets").then()
+                .get(GATEWAY + "/api/v1/me/tickets/purchases").then().statusCode(200);
+        given().auth().oauth2(SystemTokens.donor(UUID.randomUUID())).get(GATEWAY + "/api/v1/me/tickets/purchases").then()
                 .statusCode(200);
     }
 

@@ -99,7 +99,7 @@ class FaultDrillWaitingSystemTests {
         Map<String, Integer> statuses = count(answers);
         assertThat(answers).filteredOn(answer -> "promo_code_exhausted".equals(answer.code()))
                 .as("nobody refused the code while uses remained").isEmpty();
-        assertThat(answers).extracting(Answer::status).containsOnly(201, 409);
+        assertThat(answers).extracting(Answer::status).isSubsetOf(201, 409);
         assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(stock);
         assertThat(answers).filteredOn(answer -> answer.status() == 409)
                 .allSatisfy(answer -> assertThat(answer.code()).isEqualTo("sold_out"));
@@ -115,7 +115,7 @@ class FaultDrillWaitingSystemTests {
     void largeTablePurchasesKeepTheServiceLiveAndTheCatalogEditable() throws Exception {
         int buyers = FULL ? 64 : 16;
         int quantity = FULL ? 100 : 20;
-        String packageId = createPackage("Sponsor tables drill", 50, 100_000);
+        String packageId = createPackage("Sponsor tables drill", 50, 10_000);
         AtomicBoolean selling = new AtomicBoolean(true);
         List<Long> liveness = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread probe = new Thread(() -> {
@@ -135,7 +135,7 @@ class FaultDrillWaitingSystemTests {
             patch = editor.submit(() -> {
                 sleep(1_000);
                 return given().auth().oauth2(coordinator).contentType("application/json")
-                        .body(Map.of("quantity_limit", 200_000))
+                        .body(Map.of("quantity_limit", 20_000))
                         .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId)
                         .statusCode();
             });
@@ -154,7 +154,7 @@ class FaultDrillWaitingSystemTests {
         assertThat(patchStatus).as("a limit PATCH during the sale").isEqualTo(200);
         assertThat(p99).as("purchase-service's liveness p99 during the sale (ms)").isLessThan(200);
         assertThat(answers).extracting(Answer::status).as("sold, or told in time that nothing was sold")
-                .containsOnly(201, 503);
+                .isSubsetOf(201, 503);
         long sold = soldInPurchase(packageId);
         assertThat(sold).isEqualTo(answers.stream().filter(answer -> answer.status() == 201).count() * quantity);
         assertThat(StackControl.query("purchase", "select count(*) from tickets t join purchases p on p.id = "
@@ -193,8 +193,8 @@ class FaultDrillWaitingSystemTests {
         if (code != null) {
             Await.until("the code's uses equal the purchases that used it", Duration.ofSeconds(60),
                     () -> currentUses(code) == withCode && StackControl.query("promo", "select count(*) from "
-                            + "promo_code_applications where event_id = '" + event + "' and code = '" + code
-                            + "' and status <> 'released'") == withCode);
+                            + "promo_code_applications a join promo_codes p on p.id = a.promo_id where p.event_id = '" + event
+                            + "' and p.code = '" + code + "' and a.status <> 'released'") == withCode);
         }
         Map<String, Object> figures = new TreeMap<>(Map.of("sold_count", sold, "tickets", tickets, "revenue_cents",
                 revenueCents, "promo_uses", withCode));
