@@ -6,6 +6,7 @@ import static org.fundrbolt.tickets.promo.PromoFixtures.adminPath;
 import static org.fundrbolt.tickets.promo.PromoFixtures.createCode;
 import static org.fundrbolt.tickets.promo.PromoFixtures.knownPackage;
 import static org.fundrbolt.tickets.promo.PromoFixtures.redeem;
+import static org.fundrbolt.tickets.promo.PromoFixtures.validate;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -80,6 +81,20 @@ class PromoCodeAdminTests {
         // Another event may use the same code.
         UUID other = UUID.randomUUID();
         createCode(other, Map.of("code", "spring", "discount_type", "fixed_amount", "discount_value", 5));
+    }
+
+    @Test
+    void refusesCodesWhoseUpperCaseWouldBeOtherLetters() {
+        // 'ß' upper-cases to "SS" and the ligature 'ﬀ' to "FF": they would pass as the ASCII code they resemble.
+        for (String code : List.of("STRAße", "ﬀ10", "GALAK")) {
+            admin().body(Map.of("code", code, "discount_type", "fixed_amount", "discount_value", 5))
+                    .post(adminPath(event)).then().statusCode(422).body("code", equalTo("validation_failed"))
+                    .body("errors.field", containsInAnyOrder("code"));
+        }
+        assertThat(codesOfEvent()).isZero();
+        createCode(event, Map.of("code", "STRASSE", "discount_type", "fixed_amount", "discount_value", 5));
+        validate(event, UUID.randomUUID(), "STRAße", null, null).statusCode(404)
+                .body("code", equalTo("promo_code_not_found"));
     }
 
     @Test

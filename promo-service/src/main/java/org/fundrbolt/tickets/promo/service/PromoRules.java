@@ -26,9 +26,13 @@ public final class PromoRules {
     private PromoRules() {
     }
 
-    /** A code as stored and shown: upper-case. */
+    /**
+     * A code as stored and shown: upper-case. Only a well-formed (ASCII) code is upper-cased: Java's case mapping
+     * turns 'ß' into "SS" and the ligature 'ﬀ' into "FF", so a code typed with them would pass the check as the
+     * letters it resembles; left as sent, it is refused.
+     */
     public static String normalise(String code) {
-        return code.toUpperCase(Locale.ROOT);
+        return isWellFormedCode(code) ? code.toUpperCase(Locale.ROOT) : code;
     }
 
     public static boolean isWellFormedCode(String code) {

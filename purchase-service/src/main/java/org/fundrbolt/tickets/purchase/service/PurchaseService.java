@@ -40,6 +40,7 @@ import io.vertx.core.Vertx;
 public class PurchaseService {
 
     private static final Logger LOG = Logger.getLogger(PurchaseService.class);
+    private static final java.util.regex.Pattern ASCII_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
     /** A package on sale and the donor's answers to its questions, checked and in display order. */
     private record Checked(InventoryItem item, List<Answer> answers) {
@@ -116,7 +117,9 @@ public class PurchaseService {
         if (order.promoCode() == null) {
             return Uni.createFrom().nullItem();
         }
-        String code = order.promoCode().trim().toUpperCase(Locale.ROOT);
+        String code = order.promoCode().trim();
+        // Codes are ASCII: upper-casing anything else would turn 'ß' into "SS" and match a code it only resembles.
+        code = ASCII_CODE.matcher(code).matches() ? code.toUpperCase(Locale.ROOT) : code;
         BigDecimal basePrice = basePrice(item, order);
         // The wait leaves the claim a quarter of the sale's deadline.
         long waitUntil = Math.min(System.nanoTime() + inFlightWaitNanos, deadline - deadlineNanos / 4);
