@@ -117,9 +117,9 @@ public class PurchaseService {
         if (order.promoCode() == null) {
             return Uni.createFrom().nullItem();
         }
-        String code = order.promoCode().trim();
+        String sent = order.promoCode().trim();
         // Codes are ASCII: upper-casing anything else would turn 'ß' into "SS" and match a code it only resembles.
-        code = ASCII_CODE.matcher(code).matches() ? code.toUpperCase(Locale.ROOT) : code;
+        String code = ASCII_CODE.matcher(sent).matches() ? sent.toUpperCase(Locale.ROOT) : sent;
         BigDecimal basePrice = basePrice(item, order);
         // The wait leaves the claim a quarter of the sale's deadline.
         long waitUntil = Math.min(System.nanoTime() + inFlightWaitNanos, deadline - deadlineNanos / 4);
