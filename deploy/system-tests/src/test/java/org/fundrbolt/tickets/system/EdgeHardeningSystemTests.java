@@ -178,7 +178,8 @@ class EdgeHardeningSystemTests {
         }
         given().auth().oauth2(sign(claims(UUID.randomUUID().toString(), now + 30, now + 24 * 3600)))
                 .get(GATEWAY + "/api/v1/me/tickets/purchases").then().statusCode(200);
-        given().auth().oauth2(SystemTokens.donor(UUID.randomUUID())).get(GATEWAY + "/api/v1/me/tickets/purchases").then()
+        given().auth().oauth2(SystemTokens.donor(UUID.randomUUID())).get(GATEWAY + "/api/v1/me/tickets/purchases")
+                .then()
                 .statusCode(200);
     }
 

@@ -193,7 +193,8 @@ class FaultDrillWaitingSystemTests {
         if (code != null) {
             Await.until("the code's uses equal the purchases that used it", Duration.ofSeconds(60),
                     () -> currentUses(code) == withCode && StackControl.query("promo", "select count(*) from "
-                            + "promo_code_applications a join promo_codes p on p.id = a.promo_id where p.event_id = '" + event
+                            + "promo_code_applications a join promo_codes p on p.id = a.promo_id where p.event_id = '"
+                            + event
                             + "' and p.code = '" + code + "' and a.status <> 'released'") == withCode);
         }
         Map<String, Object> figures = new TreeMap<>(Map.of("sold_count", sold, "tickets", tickets, "revenue_cents",
