@@ -81,6 +81,14 @@ class TicketTests extends SaleFixture {
                 .body("guest_email", equalTo("ada@example.org"));
         patch(donor, ticket, Map.of("guest_email", "not-an-email")).then().statusCode(422)
                 .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("guest_email"));
+        // What the old pattern let through: no real top-level domain, two dots, a quote-less space, a bare host.
+        for (String bad : List.of("ada@example.invalidtld", "ada..l@example.org", "ada lovelace@example.org",
+                "ada@localhost", "ada@exa_mple.org")) {
+            patch(donor, ticket, Map.of("guest_email", bad)).then().statusCode(422)
+                    .body("errors[0].field", equalTo("guest_email"));
+        }
+        patch(donor, ticket, Map.of("guest_email", "ada.lovelace+gala@mail.example.co.uk")).then().statusCode(200);
+        patch(donor, ticket, Map.of("guest_email", "ada@example.org")).then().statusCode(200);
         patch(donor, ticket, Map.of("seat", "A1")).then().statusCode(400).body("code", equalTo("unknown_field"));
         patch(UUID.randomUUID(), ticket, Map.of("guest_name", "Mallory")).then().statusCode(404)
                 .body("code", equalTo("ticket_not_found"));

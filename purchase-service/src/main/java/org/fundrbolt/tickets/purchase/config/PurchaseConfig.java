@@ -43,6 +43,18 @@ public interface PurchaseConfig {
 
     TicketSigning ticketSigning();
 
+    Exports exports();
+
+    /** CSV exports: bounded per coordinator and per replica (on the "exports" datasource's own pool). */
+    interface Exports {
+
+        @WithDefault("2")
+        int perUser();
+
+        @WithDefault("4")
+        int maxConcurrent();
+    }
+
     Promo promo();
 
     /** The ticket-signing key (ES256): never generated at start-up, so tickets survive restarts. */

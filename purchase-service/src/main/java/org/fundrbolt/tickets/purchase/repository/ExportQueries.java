@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -34,7 +35,8 @@ public class ExportQueries {
 
     private final Pool pool;
 
-    public ExportQueries(Pool pool) {
+    /** The exports' own pool (datasource "exports"): a long export never takes a connection checkout needs. */
+    public ExportQueries(@ReactiveDataSource("exports") Pool pool) {
         this.pool = pool;
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 
 import org.fundrbolt.tickets.platform.rest.EventAccess;
 import org.fundrbolt.tickets.purchase.service.CsvExport;
+import org.fundrbolt.tickets.purchase.service.ExportGate;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import io.smallrye.mutiny.Multi;
@@ -21,10 +22,12 @@ public class ExportResource {
 
     private final CsvExport export;
     private final EventAccess access;
+    private final ExportGate gate;
 
-    public ExportResource(CsvExport export, EventAccess access) {
+    public ExportResource(CsvExport export, EventAccess access, ExportGate gate) {
         this.export = export;
         this.access = access;
+        this.gate = gate;
     }
 
     @GET
@@ -32,7 +35,7 @@ public class ExportResource {
     @Produces(CSV)
     public Multi<String> purchases(@PathParam("event_id") String eventId) {
         var event = access.administer(eventId);
-        return download(export.purchases(event), "purchases-" + event + ".csv");
+        return download(gate.run(access.userId(), () -> export.purchases(event)), "purchases-" + event + ".csv");
     }
 
     @GET
@@ -40,7 +43,7 @@ public class ExportResource {
     @Produces(CSV)
     public Multi<String> guests(@PathParam("event_id") String eventId) {
         var event = access.administer(eventId);
-        return download(export.guests(event), "guests-" + event + ".csv");
+        return download(gate.run(access.userId(), () -> export.guests(event)), "guests-" + event + ".csv");
     }
 
     private static Multi<String> download(Multi<String> lines, String filename) {

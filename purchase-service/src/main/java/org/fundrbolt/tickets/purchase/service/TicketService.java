@@ -5,10 +5,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.commons.validator.routines.EmailValidator;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.purchase.domain.Ticket;
@@ -27,7 +27,8 @@ import io.smallrye.mutiny.Uni;
 public class TicketService {
 
     // Pragmatic address check: one @, no spaces, a dot in the domain; the mail provider is the real judge.
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    /** RFC 5321/5322 syntax with a known top-level domain; no local (dotless) or IP-literal hosts. */
+    private static final EmailValidator EMAIL = EmailValidator.getInstance(false, false);
 
     private final TicketRepository tickets;
     private final TicketSigner signer;
@@ -65,7 +66,7 @@ public class TicketService {
                     || !org.fundrbolt.tickets.platform.text.Text.storable(name))) {
                 errors.add(new FieldError("guest_name", "guest_name must be 1 to 200 characters"));
             }
-            if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches()
+            if (email != null && (email.length() > 320 || !EMAIL.isValid(email)
                     || !org.fundrbolt.tickets.platform.text.Text.storable(email))) {
                 errors.add(new FieldError("guest_email", "guest_email must be a valid email address"));
             }
