@@ -9,7 +9,7 @@ TITLES = {
     "catalog-crash": "catalog-service killed (SIGKILL) and restarted under load",
     "promo-outage": "promo-service down: purchases with and without a code",
     "purchase-crash": "purchase-service killed mid-load (with and without promo codes)",
-    "postgres-restart": "PostgreSQL stopped and started",
+    "postgres-restart": "PostgreSQL stopped and started under load with a promo code; every view compared with purchase-service",
     "held-inventory-row": "Inventory row held by another session past the sale deadline, 50 buyers (half with a code)",
     "popular-capped-code": "Every buyer with one code capped below the buyers, for fewer tickets than the cap",
     "sponsor-tables": "Buyers of many 50-seat tables at once, with a limit PATCH and liveness probes meanwhile",
