@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -219,6 +220,42 @@ class EventsTests {
                 update = nextSalesData(lines, 40);
             }
             assertThat(update).contains("\"package_id\":\"" + id + "\"");
+        } finally {
+            reader.interrupt();
+            opened.body().close();
+        }
+    }
+
+    @Test
+    void salesStreamSurvivesABurstOfChangeNoticesWhileAReadIsInFlight() throws Exception {
+        UUID id = api.create("Burst", "10");
+        String token = Tokens.coordinator(api.event);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                + "/api/v1/admin/events/" + api.event + "/tickets/sales/stream?access_token=" + token)).GET().build();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> opened = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        AtomicBoolean ended = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            opened.body().forEach(lines::add);
+            ended.set(true);
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(nextSalesData(lines, 10)).contains("\"total_sold\":0");
+            // Every other replica's notices at once: each makes this stream read the figures again, and notices
+            // keep arriving while a read is in flight (the subscriber has asked for nothing more meanwhile).
+            var publisher = redis.pubsub(String.class);
+            for (int i = 0; i < 500; i++) {
+                publisher.publish(SalesService.CHANNEL, api.event.toString());
+            }
+            send(cumulativeSale(UUID.randomUUID(), id, 2, "20.00", 2, 2, "20.00", 2));
+            String update = nextSalesData(lines, 40);
+            while (!update.contains("\"total_sold\":2")) {
+                update = nextSalesData(lines, 40);
+            }
+            assertThat(ended.get()).as("the stream is still open after the burst").isFalse();
         } finally {
             reader.interrupt();
             opened.body().close();

@@ -33,9 +33,14 @@ public class SalesFeed {
                 .subscribe().with(changes::onNext);
     }
 
-    /** Ticks whenever the figures of this event changed on any replica. */
+    /**
+     * Ticks whenever the figures of this event changed on any replica. A subscriber that is still reading the
+     * figures of the previous tick has asked for nothing more, and a {@code BroadcastProcessor} fails such a
+     * subscriber (ending its SSE stream) when a notice arrives: the notices are conflated instead, keeping the
+     * latest, since one read after a burst shows everything the burst announced.
+     */
     public Multi<String> changesOf(UUID eventId) {
         String id = eventId.toString();
-        return changes.filter(id::equals);
+        return changes.filter(id::equals).onOverflow().dropPreviousItems();
     }
 }
