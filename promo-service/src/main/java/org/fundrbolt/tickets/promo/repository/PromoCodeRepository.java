@@ -106,13 +106,24 @@ public class PromoCodeRepository {
                 .execute(Tuple.of(id.toString(), donorId.toString())).replaceWithVoid();
     }
 
-    /** Whether uses of the code (or of the donor, for a per-donor limit) are held by redeemed, unconfirmed purchases. */
+    /**
+     * Whether a refusal of the code may not last: for a donor at their own limit, whether one of their uses is held
+     * by a purchase still in flight (redeemed, unconfirmed); otherwise whether any use is so held, or the counter
+     * has room again already (a use was given back between the refused UPDATE and this statement).
+     */
     public Uni<Boolean> usesInFlight(SqlClient client, UUID id, UUID donorId, UUID purchaseId) {
-        return client.preparedQuery("SELECT exists (SELECT 1 FROM promo_code_applications a WHERE a.promo_id = $1 "
-                + "AND a.status = 'redeemed' AND a.purchase_id <> $3 AND (a.donor_id = $2 OR "
-                + "(SELECT max_total_uses IS NOT NULL AND current_uses >= max_total_uses FROM promo_codes WHERE id = $1)))"
-                + " AS held").execute(Tuple.of(id, donorId, purchaseId))
-                .map(rows -> rows.iterator().next().getBoolean("held"));
+        return client.preparedQuery("SELECT CASE WHEN p.max_uses_per_donor IS NOT NULL AND (SELECT count(*) FROM "
+                + "promo_code_applications a WHERE a.promo_id = p.id AND a.donor_id = $2 AND a.status <> 'released' "
+                + "AND a.purchase_id <> $3) >= p.max_uses_per_donor "
+                + "THEN EXISTS (SELECT 1 FROM promo_code_applications a WHERE a.promo_id = p.id AND a.donor_id = $2 "
+                + "AND a.status = 'redeemed' AND a.purchase_id <> $3) "
+                + "ELSE (p.max_total_uses IS NULL OR p.current_uses < p.max_total_uses) OR EXISTS (SELECT 1 FROM "
+                + "promo_code_applications a WHERE a.promo_id = p.id AND a.status = 'redeemed' AND a.purchase_id <> $3) "
+                + "END AS held FROM promo_codes p WHERE p.id = $1")
+                .execute(Tuple.of(id, donorId, purchaseId)).map(rows -> {
+                    var iterator = rows.iterator();
+                    return iterator.hasNext() && Boolean.TRUE.equals(iterator.next().getBoolean("held"));
+                });
     }
 
     /** Uses of one code by one donor that still count (not released). */
