@@ -13,6 +13,7 @@ TITLES = {
     "held-inventory-row": "Inventory row held by another session past the sale deadline, 50 buyers (half with a code)",
     "popular-capped-code": "Every buyer with one code capped below the buyers, for fewer tickets than the cap",
     "sponsor-tables": "Buyers of many 50-seat tables at once, with a limit PATCH and liveness probes meanwhile",
+    "rolling-restart": "purchase-service stopped (SIGTERM) and started again under load, half the buyers with a code",
     "fuzz": "Fuzz pass over every endpoint (bad bodies, parameters, headers)",
 }
 
