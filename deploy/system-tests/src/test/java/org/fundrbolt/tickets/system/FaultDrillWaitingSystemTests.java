@@ -99,7 +99,11 @@ class FaultDrillWaitingSystemTests {
         Map<String, Integer> statuses = count(answers);
         assertThat(answers).filteredOn(answer -> "promo_code_exhausted".equals(answer.code()))
                 .as("nobody refused the code while uses remained").isEmpty();
-        assertThat(answers).extracting(Answer::status).isSubsetOf(201, 409);
+        // 503 is allowed (on two shared cores a redeem may exceed its 2 s timeout in this burst): such a buyer was
+        // told nothing was sold, and the ledger check below proves their use was not kept.
+        assertThat(answers).extracting(Answer::status).isSubsetOf(201, 409, 503);
+        assertThat(answers).filteredOn(answer -> answer.status() == 503)
+                .allSatisfy(answer -> assertThat(answer.code()).isEqualTo("dependency_unavailable"));
         assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(stock);
         assertThat(answers).filteredOn(answer -> answer.status() == 409)
                 .allSatisfy(answer -> assertThat(answer.code()).isEqualTo("sold_out"));
