@@ -74,30 +74,15 @@ public class PromoClient {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = PromoRefusal.class)
     public Uni<Redemption> redeem(UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
             int quantity, BigDecimal basePrice) {
-        JsonObject body = new JsonObject().put("purchase_id", purchaseId.toString()).put("event_id", eventId.toString())
-                .put("donor_id", donorId.toString()).put("code", code).put("package_id", packageId.toString())
-                .put("quantity", quantity).put("base_price", basePrice);
-        return client.postAbs(base.resolve("/internal/v1/redemptions").toString())
-                .putHeader("Authorization", serviceToken.bearer())
-                .timeout(timeoutMillis)
-                .sendJsonObject(body)
-                .onFailure().transform(failure -> unavailable(failure))
-                .map(this::redemption);
+        return post("/internal/v1/redemptions", purchaseId, eventId, donorId, code, packageId, quantity, basePrice);
     }
 
     /** Redeem's verdict without taking a use (the package cannot fit the order): a refusal, or the would-be discount. */
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = PromoRefusal.class)
     public Uni<Redemption> check(UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
             int quantity, BigDecimal basePrice) {
-        JsonObject body = new JsonObject().put("purchase_id", purchaseId.toString()).put("event_id", eventId.toString())
-                .put("donor_id", donorId.toString()).put("code", code).put("package_id", packageId.toString())
-                .put("quantity", quantity).put("base_price", basePrice);
-        return client.postAbs(base.resolve("/internal/v1/redemptions/checks").toString())
-                .putHeader("Authorization", serviceToken.bearer())
-                .timeout(timeoutMillis)
-                .sendJsonObject(body)
-                .onFailure().transform(failure -> unavailable(failure))
-                .map(this::redemption);
+        return post("/internal/v1/redemptions/checks", purchaseId, eventId, donorId, code, packageId, quantity,
+                basePrice);
     }
 
     @Retry(maxRetries = 3, delay = 200)
@@ -112,6 +97,20 @@ public class PromoClient {
                     }
                     return (Void) null;
                 });
+    }
+
+    /** A redeem or a check: the same body, answered the same way. */
+    private Uni<Redemption> post(String path, UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
+            int quantity, BigDecimal basePrice) {
+        JsonObject body = new JsonObject().put("purchase_id", purchaseId.toString()).put("event_id", eventId.toString())
+                .put("donor_id", donorId.toString()).put("code", code).put("package_id", packageId.toString())
+                .put("quantity", quantity).put("base_price", basePrice);
+        return client.postAbs(base.resolve(path).toString())
+                .putHeader("Authorization", serviceToken.bearer())
+                .timeout(timeoutMillis)
+                .sendJsonObject(body)
+                .onFailure().transform(failure -> unavailable(failure))
+                .map(this::redemption);
     }
 
     private Redemption redemption(HttpResponse<?> response) {

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -97,14 +98,17 @@ public class SaleRepository {
     public Uni<Optional<StockClaim>> claim(SqlConnection connection, UUID packageId, int quantity, int sales,
             long tickets, BigDecimal revenue) {
         return connection.preparedQuery(CLAIM).execute(Tuple.of(packageId, quantity, (long) sales, tickets, revenue))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new StockClaim(row.getInteger("sold_count"), row.getLong("version"),
-                            row.getLong("tickets_sold"), row.getBigDecimal("revenue")));
-                });
+                .map(SaleRepository::claimed);
+    }
+
+    /** The row's figures a claim returned ({@code sold_count, version, tickets_sold, revenue}); empty if none. */
+    public static Optional<StockClaim> claimed(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Optional.empty();
+        }
+        Row row = rows.iterator().next();
+        return Optional.of(new StockClaim(row.getInteger("sold_count"), row.getLong("version"),
+                row.getLong("tickets_sold"), row.getBigDecimal("revenue")));
     }
 
     /** {@code count} values of ticket_number_seq, in order. */

@@ -39,13 +39,8 @@ public class SaleTransaction {
         this.recorder = recorder;
     }
 
-    /** One outcome per request, in order. */
-    public Uni<List<SaleOutcome>> sell(UUID packageId, List<SaleRequest> requests) {
-        return pool.withTransaction(connection -> sell(connection, packageId, requests));
-    }
-
     /**
-     * The same, bounded: the lock wait and every statement give up after {@code timeoutMillis} (the server rolls
+     * One outcome per request, in order, bounded: the lock wait and every statement give up after {@code timeoutMillis} (the server rolls
      * the transaction back, SQLSTATE 55P03 or 57014), so a held row lock or a slow database cannot keep buyers
      * waiting past their deadline.
      */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.purchase.domain.Stock;
 import org.fundrbolt.tickets.purchase.domain.StockClaim;
+import org.fundrbolt.tickets.purchase.repository.SaleRepository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,14 +34,7 @@ public class NaiveSaleRepository {
             long version, long tickets, java.math.BigDecimal revenue) {
         return connection.preparedQuery(CLAIM_IF_UNCHANGED)
                 .execute(Tuple.of(packageId, quantity, version, tickets, revenue))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new StockClaim(row.getInteger("sold_count"), row.getLong("version"),
-                            row.getLong("tickets_sold"), row.getBigDecimal("revenue")));
-                });
+                .map(SaleRepository::claimed);
     }
 
     private static Stock stock(Row row) {
