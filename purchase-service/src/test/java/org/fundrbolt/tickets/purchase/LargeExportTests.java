@@ -72,7 +72,8 @@ class LargeExportTests extends SaleFixture {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
-            assertThat(header).endsWith(",promo_code," + String.join(",", labels));
+            assertThat(header).endsWith(",promo_code,donation_amount,refunded_amount,ticket_status,"
+                    + String.join(",", labels));
             String line;
             while ((line = reader.readLine()) != null) {
                 lines++;

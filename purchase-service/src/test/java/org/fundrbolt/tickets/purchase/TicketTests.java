@@ -143,9 +143,10 @@ class TicketTests extends SaleFixture {
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.asString().split("\r\n");
         assertThat(lines[0]).isEqualTo("purchase_id,ticket_number,purchased_at,donor_id,package_id,package_name,"
-                + "quantity,base_price,discount_amount,total_price,promo_code,Meal,Note,Extras");
+                + "quantity,base_price,discount_amount,total_price,promo_code,donation_amount,refunded_amount,"
+                + "ticket_status,Meal,Note,Extras");
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).startsWith(purchase + ",").contains(",100.00,0.00,100.00,,Fish,")
+        assertThat(lines[1]).startsWith(purchase + ",").contains(",100.00,0.00,100.00,,0.00,0.00,valid,Fish,")
                 .contains(",\"'=1+1,\"\"a\"\"\",").endsWith(",Wine; Valet");
         String guests = given().auth().oauth2(admin()).get("/api/v1/admin/events/" + event + "/tickets/guests.csv")
                 .then().statusCode(200).extract().asString();

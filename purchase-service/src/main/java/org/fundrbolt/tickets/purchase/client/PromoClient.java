@@ -99,6 +99,24 @@ public class PromoClient {
                 });
     }
 
+    /**
+     * A fully cancelled purchase gives its promo use back at once (API.md, "Order lifecycle"); idempotent, and the
+     * tickets_cancelled event does the same if this call is lost.
+     */
+    @Retry(maxRetries = 3, delay = 200)
+    public Uni<Void> returnUse(UUID purchaseId) {
+        return client.postAbs(base.resolve("/internal/v1/redemptions/" + purchaseId + "/return").toString())
+                .putHeader("Authorization", serviceToken.bearer())
+                .timeout(timeoutMillis)
+                .send()
+                .map(response -> {
+                    if (response.statusCode() >= 300) {
+                        throw new IllegalStateException("return answered " + response.statusCode());
+                    }
+                    return (Void) null;
+                });
+    }
+
     /** A redeem or a check: the same body, answered the same way. */
     private Uni<Redemption> post(String path, UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
             int quantity, BigDecimal basePrice) {

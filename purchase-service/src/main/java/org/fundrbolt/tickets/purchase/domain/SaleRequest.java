@@ -6,14 +6,14 @@ import java.util.UUID;
 
 /**
  * One buyer's checked purchase, waiting to claim stock: everything but the stock is already settled,
- * down to the answers in display order and the tickets, signed ahead of the claim. {@code deadline} is a
- * {@link System#nanoTime()} instant: after it no claim may start or commit for this buyer (ARCHITECTURE.md,
- * "Bounded waiting").
+ * down to the answers in display order and the tickets, signed ahead of the claim. {@code totalPrice} is the
+ * ticket part plus {@code donationAmount}. {@code deadline} is a {@link System#nanoTime()} instant: after it no
+ * claim may start or commit for this buyer (ARCHITECTURE.md, "Bounded waiting").
  */
 public record SaleRequest(UUID purchaseId, UUID eventId, UUID packageId, UUID donorId, int quantity,
         BigDecimal unitPrice, BigDecimal basePrice, BigDecimal discountAmount, BigDecimal totalPrice,
         String promoCode, UUID promoId, String idempotencyKey, String fingerprint, List<Answer> answers,
-        List<SignedTicket> tickets, long deadline) {
+        List<SignedTicket> tickets, long deadline, BigDecimal donationAmount, PurchaseTerms terms) {
 
     public int seatsPerPackage() {
         return tickets.size() / quantity;
@@ -21,6 +21,11 @@ public record SaleRequest(UUID purchaseId, UUID eventId, UUID packageId, UUID do
 
     public int seats() {
         return tickets.size();
+    }
+
+    /** The ticket part of the price: {@code max(0, base − discount)}. */
+    public BigDecimal ticketPart() {
+        return basePrice.subtract(discountAmount).max(BigDecimal.ZERO);
     }
 
     /** Nanoseconds left before the deadline (negative once it has passed). */

@@ -6,6 +6,6 @@ import java.util.UUID;
 public record SignedTicket(UUID id, String qrCode) {
 
     public Ticket numbered(String ticketNumber) {
-        return new Ticket(id, ticketNumber, qrCode, null, null, null);
+        return new Ticket(id, ticketNumber, qrCode, null, null, null, Ticket.VALID);
     }
 }

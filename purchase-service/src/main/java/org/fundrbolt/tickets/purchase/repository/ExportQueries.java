@@ -25,7 +25,7 @@ public class ExportQueries {
     private static final String TICKET_ROWS = """
             SELECT p.id AS purchase_id, t.ticket_number, p.created_at, p.donor_id, p.package_id, p.package_name,
                    p.quantity, p.base_price, p.discount_amount, p.total_price, p.promo_code,
-                   t.guest_name, t.guest_email, t.checked_in_at,
+                   p.donation_amount, p.refunded_amount, t.status AS ticket_status, t.guest_name, t.guest_email, t.checked_in_at,
                    (SELECT jsonb_object_agg(r.label, r.value)::text FROM purchase_option_responses r
                      WHERE r.purchase_id = p.id) AS answers
             FROM purchases p JOIN tickets t ON t.purchase_id = p.id

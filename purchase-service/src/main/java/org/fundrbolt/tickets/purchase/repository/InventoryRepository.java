@@ -45,7 +45,7 @@ public class InventoryRepository {
 
     /** A package's cumulative sale figures as the inventory row holds them (the owner's truth). */
     public record Figures(UUID packageId, UUID eventId, int soldCount, long ticketsSold, BigDecimal revenue,
-            long version, OffsetDateTime updatedAt) {
+            BigDecimal refunded, BigDecimal donations, long cancelledTickets, long version, OffsetDateTime updatedAt) {
     }
 
     /**
@@ -53,14 +53,18 @@ public class InventoryRepository {
      * catalog's reconciliation compares its sales view with.
      */
     public Uni<List<Figures>> figuresAfter(OffsetDateTime updatedAt, UUID packageId, int limit) {
-        return pool.preparedQuery("SELECT package_id, event_id, sold_count, tickets_sold, revenue, version, updated_at "
-                + "FROM inventory WHERE (updated_at, package_id) > ($1, $2) ORDER BY updated_at, package_id LIMIT $3")
+        return pool
+                .preparedQuery("SELECT package_id, event_id, sold_count, tickets_sold, revenue, refunded, donations, "
+                        + "cancelled_tickets, version, updated_at "
+                        + "FROM inventory WHERE (updated_at, package_id) > ($1, $2) ORDER BY updated_at, package_id LIMIT $3")
                 .execute(Tuple.of(updatedAt, packageId, limit)).map(rows -> {
                     List<Figures> page = new java.util.ArrayList<>();
                     for (Row row : rows) {
                         page.add(new Figures(row.getUUID("package_id"), row.getUUID("event_id"),
                                 row.getInteger("sold_count"), row.getLong("tickets_sold"), row.getBigDecimal("revenue"),
-                                row.getLong("version"), row.getOffsetDateTime("updated_at")));
+                                row.getBigDecimal("refunded"), row.getBigDecimal("donations"),
+                                row.getLong("cancelled_tickets"), row.getLong("version"),
+                                row.getOffsetDateTime("updated_at")));
                     }
                     return page;
                 });

@@ -12,7 +12,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.purchase.domain.Answer;
+import org.fundrbolt.tickets.purchase.domain.Cancellation;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
+import org.fundrbolt.tickets.purchase.domain.PurchaseTerms;
 import org.fundrbolt.tickets.purchase.domain.Ticket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,7 +39,8 @@ public class PurchaseQueries {
     }
 
     private static final String COLUMNS = "id, event_id, package_id, donor_id, quantity, unit_price, base_price, "
-            + "discount_amount, total_price, promo_code, tax_deductible_amount, created_at";
+            + "discount_amount, total_price, promo_code, tax_deductible_amount, created_at, status, channel, payment, "
+            + "donation_amount, refunded_amount, email, buyer_name, note, created_by";
 
     private final Pool pool;
     private final ObjectMapper mapper;
@@ -48,7 +51,8 @@ public class PurchaseQueries {
     }
 
     public Uni<Optional<KeyedPurchase>> findByKey(UUID donorId, String idempotencyKey) {
-        return pool.preparedQuery("SELECT id, request_hash FROM purchases WHERE donor_id = $1 AND idempotency_key = $2")
+        return pool
+                .preparedQuery("SELECT id, request_hash FROM purchases WHERE key_owner = $1 AND idempotency_key = $2")
                 .execute(Tuple.of(donorId, idempotencyKey))
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
@@ -79,13 +83,31 @@ public class PurchaseQueries {
                                 rows.iterator().next().getString("package_name")))));
     }
 
-    public Uni<Page> byEvent(UUID eventId, int page, int size) {
-        Uni<List<Purchase>> list = pool.preparedQuery("SELECT " + COLUMNS
-                + " FROM purchases WHERE event_id = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3")
-                .execute(Tuple.of(eventId, size, (long) page * size)).chain(this::views);
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS total FROM purchases WHERE event_id = $1")
-                .execute(Tuple.of(eventId)).map(rows -> rows.iterator().next().getLong("total"));
+    /**
+     * One page of the event's purchases, newest first, optionally only those of a {@code status} and those that
+     * {@code query} matches (case-insensitive substring of a ticket number, the purchase email or buyer name, a
+     * guest name or email).
+     */
+    public Uni<Page> byEvent(UUID eventId, String status, String query, int page, int size) {
+        String pattern = query == null ? null : "%" + likeEscaped(query) + "%";
+        Uni<List<Purchase>> list = pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases p WHERE " + FILTER
+                + " ORDER BY seq DESC LIMIT $4 OFFSET $5")
+                .execute(Tuple.of(eventId, status, pattern, size, (long) page * size)).chain(this::views);
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) AS total FROM purchases p WHERE " + FILTER)
+                .execute(Tuple.of(eventId, status, pattern)).map(rows -> rows.iterator().next().getLong("total"));
         return Uni.combine().all().unis(list, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+
+    private static final String FILTER = """
+            p.event_id = $1 AND ($2::text IS NULL OR p.status = $2)
+              AND ($3::text IS NULL OR p.email ILIKE $3 OR p.buyer_name ILIKE $3 OR EXISTS (
+                  SELECT 1 FROM tickets t WHERE t.purchase_id = p.id
+                    AND (t.ticket_number ILIKE $3 OR t.guest_name ILIKE $3 OR t.guest_email ILIKE $3)))
+            """;
+
+    /** The text matched literally: LIKE's wildcards and its escape character lose their meaning. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public Uni<List<Purchase>> byDonor(UUID donorId) {
@@ -112,17 +134,27 @@ public class PurchaseQueries {
                     return byPurchase;
                 });
         Uni<Map<UUID, List<Ticket>>> tickets = pool.preparedQuery(
-                "SELECT id, purchase_id, ticket_number, qr_code, guest_name, guest_email, checked_in_at FROM tickets "
+                "SELECT id, purchase_id, ticket_number, qr_code, guest_name, guest_email, checked_in_at, status "
+                        + "FROM tickets "
                         + "WHERE purchase_id = ANY($1) ORDER BY purchase_id, seat_index")
                 .execute(Tuple.of(ids)).map(found -> {
                     Map<UUID, List<Ticket>> byPurchase = new HashMap<>();
                     found.forEach(row -> byPurchase.computeIfAbsent(row.getUUID("purchase_id"), k -> new ArrayList<>())
                             .add(new Ticket(row.getUUID("id"), row.getString("ticket_number"),
                                     row.getString("qr_code"), row.getString("guest_name"), row.getString("guest_email"),
-                                    instant(row, "checked_in_at"))));
+                                    instant(row, "checked_in_at"), row.getString("status"))));
                     return byPurchase;
                 });
-        return Uni.combine().all().unis(answers, tickets).asTuple().map(both -> {
+        Uni<Map<UUID, List<Cancellation>>> cancellations = pool.preparedQuery(
+                "SELECT id, purchase_id, ticket_ids, packages_returned, refund_amount, kind, reason, created_by, "
+                        + "created_at FROM cancellations WHERE purchase_id = ANY($1) ORDER BY purchase_id, seq")
+                .execute(Tuple.of(ids)).map(found -> {
+                    Map<UUID, List<Cancellation>> byPurchase = new HashMap<>();
+                    found.forEach(row -> byPurchase.computeIfAbsent(row.getUUID("purchase_id"), k -> new ArrayList<>())
+                            .add(cancellation(row)));
+                    return byPurchase;
+                });
+        return Uni.combine().all().unis(answers, tickets, cancellations).asTuple().map(all -> {
             Map<UUID, Purchase> views = new LinkedHashMap<>();
             for (Row row : purchases) {
                 UUID id = row.getUUID("id");
@@ -130,11 +162,24 @@ public class PurchaseQueries {
                         row.getUUID("donor_id"), row.getInteger("quantity"), row.getBigDecimal("unit_price"),
                         row.getBigDecimal("base_price"), row.getBigDecimal("discount_amount"),
                         row.getBigDecimal("total_price"), row.getString("promo_code"),
-                        row.getBigDecimal("tax_deductible_amount"), both.getItem1().getOrDefault(id, List.of()),
-                        both.getItem2().getOrDefault(id, List.of()), instant(row, "created_at")));
+                        row.getBigDecimal("tax_deductible_amount"), all.getItem1().getOrDefault(id, List.of()),
+                        all.getItem2().getOrDefault(id, List.of()), instant(row, "created_at"),
+                        row.getString("status"), new PurchaseTerms(row.getString("channel"), row.getString("payment"),
+                                row.getString("email"), row.getString("buyer_name"), row.getString("note"),
+                                row.getUUID("created_by")),
+                        row.getBigDecimal("donation_amount"), row.getBigDecimal("refunded_amount"),
+                        all.getItem3().getOrDefault(id, List.of())));
             }
             return List.copyOf(views.values());
         });
+    }
+
+    /** A cancellation as its row stores it. */
+    public static Cancellation cancellation(Row row) {
+        return new Cancellation(row.getUUID("id"), row.getUUID("purchase_id"),
+                List.of(row.getArrayOfUUIDs("ticket_ids")), row.getInteger("packages_returned"),
+                row.getBigDecimal("refund_amount"), row.getString("kind"), row.getString("reason"),
+                row.getUUID("created_by"), instant(row, "created_at"));
     }
 
     private static Instant instant(Row row, String column) {

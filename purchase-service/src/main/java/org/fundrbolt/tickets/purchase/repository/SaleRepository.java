@@ -37,8 +37,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SaleRepository {
 
-    /** The unique index that makes one donor's Idempotency-Key one purchase (V1 migration). */
-    public static final String IDEMPOTENCY_KEY_INDEX = "uq_purchases_donor_idempotency_key";
+    /** The unique index that makes one sender's Idempotency-Key one purchase (V5 migration). */
+    public static final String IDEMPOTENCY_KEY_INDEX = "uq_purchases_owner_idempotency_key";
     public static final String PURCHASE_ID_INDEX = "pk_purchases";
 
     private static final String SALES_TOPIC = "purchase.sales";
@@ -46,17 +46,19 @@ public class SaleRepository {
             + "version FROM inventory WHERE package_id = $1 FOR UPDATE";
     private static final String CLAIM = """
             UPDATE inventory SET sold_count = sold_count + $2, version = version + $3,
-                tickets_sold = tickets_sold + $4, revenue = revenue + $5, updated_at = now()
+                tickets_sold = tickets_sold + $4, revenue = revenue + $5, donations = donations + $6, updated_at = now()
             WHERE package_id = $1 AND enabled AND NOT deleted
               AND (quantity_limit IS NULL OR sold_count + $2 <= quantity_limit)
-            RETURNING sold_count, version, tickets_sold, revenue
+            RETURNING sold_count, version, tickets_sold, revenue, refunded, donations, cancelled_tickets
             """;
     private static final String TICKET_NUMBERS = "SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1)";
     private static final String INSERT_PURCHASE = """
             INSERT INTO purchases (id, event_id, package_id, donor_id, package_name, quantity, seats_per_package,
                 unit_price, base_price, discount_amount, total_price, fair_market_value, tax_deductible_amount,
-                promo_code, promo_id, idempotency_key, request_hash, inventory_version, sold_count_after, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                promo_code, promo_id, idempotency_key, request_hash, inventory_version, sold_count_after, created_at,
+                channel, payment, donation_amount, email, buyer_name, note, created_by, key_owner)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                $21, $22, $23, $24, $25, $26, $27, $28)
             """;
     private static final String INSERT_ANSWER = "INSERT INTO purchase_option_responses "
             + "(purchase_id, option_id, position, label, option_type, value) VALUES ($1, $2, $3, $4, $5, ($6::text)::jsonb)";
@@ -92,23 +94,25 @@ public class SaleRepository {
     }
 
     /**
-     * Adds {@code quantity} to sold_count, {@code sales} to version and the sales' tickets and revenue to the
-     * package's cumulative figures, unless that would oversell (then empty).
+     * Adds {@code quantity} to sold_count, {@code sales} to version and the sales' tickets, revenue and donations
+     * to the package's cumulative figures, unless that would oversell (then empty).
      */
     public Uni<Optional<StockClaim>> claim(SqlConnection connection, UUID packageId, int quantity, int sales,
-            long tickets, BigDecimal revenue) {
-        return connection.preparedQuery(CLAIM).execute(Tuple.of(packageId, quantity, (long) sales, tickets, revenue))
+            long tickets, BigDecimal revenue, BigDecimal donations) {
+        return connection.preparedQuery(CLAIM)
+                .execute(Tuple.of(packageId, quantity, (long) sales, tickets, revenue, donations))
                 .map(SaleRepository::claimed);
     }
 
-    /** The row's figures a claim returned ({@code sold_count, version, tickets_sold, revenue}); empty if none. */
+    /** The row's figures a claim returned (sold_count, version and the cumulative figures); empty if none. */
     public static Optional<StockClaim> claimed(RowSet<Row> rows) {
         if (rows.size() == 0) {
             return Optional.empty();
         }
         Row row = rows.iterator().next();
         return Optional.of(new StockClaim(row.getInteger("sold_count"), row.getLong("version"),
-                row.getLong("tickets_sold"), row.getBigDecimal("revenue")));
+                row.getLong("tickets_sold"), row.getBigDecimal("revenue"), row.getBigDecimal("refunded"),
+                row.getBigDecimal("donations"), row.getLong("cancelled_tickets")));
     }
 
     /** {@code count} values of ticket_number_seq, in order. */
@@ -128,13 +132,19 @@ public class SaleRepository {
         for (Sold one : sold) {
             SaleRequest request = one.request();
             Purchase purchase = one.purchase();
-            purchases.add(Tuple.tuple(List.of(purchase.id(), purchase.eventId(), purchase.packageId(),
-                    purchase.donorId(), stock.packageName(), purchase.quantity(), request.seatsPerPackage(),
-                    purchase.unitPrice(), purchase.basePrice(), purchase.discountAmount(), purchase.totalPrice()))
-                    .addValue(stock.fairMarketValue()).addValue(purchase.taxDeductibleAmount())
+            // donor_id may be null (a coordinator order for nobody in particular): no List.of here
+            purchases.add(Tuple.of(purchase.id(), purchase.eventId(), purchase.packageId()).addValue(purchase.donorId())
+                    .addValue(stock.packageName()).addValue(purchase.quantity()).addValue(request.seatsPerPackage())
+                    .addValue(purchase.unitPrice()).addValue(purchase.basePrice()).addValue(purchase.discountAmount())
+                    .addValue(purchase.totalPrice()).addValue(stock.fairMarketValue())
+                    .addValue(purchase.taxDeductibleAmount())
                     .addValue(purchase.promoCode()).addValue(request.promoId()).addValue(request.idempotencyKey())
                     .addValue(request.fingerprint()).addValue(one.inventoryVersion()).addValue(one.soldCountAfter())
-                    .addValue(OffsetDateTime.ofInstant(purchase.createdAt(), ZoneOffset.UTC)));
+                    .addValue(OffsetDateTime.ofInstant(purchase.createdAt(), ZoneOffset.UTC))
+                    .addValue(purchase.terms().channel()).addValue(purchase.terms().payment())
+                    .addValue(purchase.donationAmount()).addValue(purchase.terms().email())
+                    .addValue(purchase.terms().buyerName()).addValue(purchase.terms().note())
+                    .addValue(purchase.terms().createdBy()).addValue(purchase.terms().createdBy()));
             for (int position = 0; position < purchase.answers().size(); position++) {
                 Answer answer = purchase.answers().get(position);
                 answers.add(Tuple.tuple(List.of(purchase.id(), answer.optionId(), position, answer.label(),

@@ -19,15 +19,19 @@ public class TicketRepository {
 
     /** A ticket with what its checks need. */
     public record StoredTicket(UUID id, UUID purchaseId, UUID eventId, UUID donorId, String ticketNumber,
-            String qrCode, String guestName, String guestEmail, Instant checkedInAt) {
+            String qrCode, String guestName, String guestEmail, Instant checkedInAt, String status) {
 
         public Ticket ticket() {
-            return new Ticket(id, ticketNumber, qrCode, guestName, guestEmail, checkedInAt);
+            return new Ticket(id, ticketNumber, qrCode, guestName, guestEmail, checkedInAt, status);
+        }
+
+        public boolean cancelled() {
+            return Ticket.CANCELLED.equals(status);
         }
     }
 
     private static final String SELECT = "SELECT t.id, t.purchase_id, t.event_id, p.donor_id, t.ticket_number, "
-            + "t.qr_code, t.guest_name, t.guest_email, t.checked_in_at FROM tickets t JOIN purchases p ON p.id = t.purchase_id ";
+            + "t.qr_code, t.guest_name, t.guest_email, t.checked_in_at, t.status FROM tickets t JOIN purchases p ON p.id = t.purchase_id ";
 
     private final Pool pool;
 
@@ -40,20 +44,23 @@ public class TicketRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ticket(rows.iterator().next())));
     }
 
-    /** Assigns the seat unless it was checked in meanwhile (then empty). */
+    /** Assigns the seat unless it was checked in or cancelled meanwhile (then empty). */
     public Uni<Optional<StoredTicket>> assignGuest(UUID ticketId, String guestName, String guestEmail) {
         return pool.preparedQuery("UPDATE tickets SET guest_name = $2, guest_email = $3 "
-                + "WHERE id = $1 AND checked_in_at IS NULL RETURNING id")
+                + "WHERE id = $1 AND checked_in_at IS NULL AND status = 'valid' RETURNING id")
                 .execute(Tuple.of(ticketId, guestName, guestEmail))
                 .chain(rows -> rows.size() == 0
                         ? Uni.createFrom().item(Optional.<StoredTicket>empty())
                         : find(ticketId));
     }
 
-    /** Checks a ticket in once: of two doors scanning at once, exactly one wins. */
+    /**
+     * Checks a valid ticket in once: of two doors scanning at once, exactly one wins, and of a check-in and a
+     * cancellation of the ticket, exactly one.
+     */
     public Uni<Boolean> checkIn(UUID ticketId, UUID eventId) {
         return pool.preparedQuery("UPDATE tickets SET checked_in_at = date_trunc('milliseconds', now()) "
-                + "WHERE id = $1 AND event_id = $2 AND checked_in_at IS NULL RETURNING id")
+                + "WHERE id = $1 AND event_id = $2 AND checked_in_at IS NULL AND status = 'valid' RETURNING id")
                 .execute(Tuple.of(ticketId, eventId)).map(rows -> rows.size() == 1);
     }
 
@@ -62,6 +69,6 @@ public class TicketRepository {
         return new StoredTicket(row.getUUID("id"), row.getUUID("purchase_id"), row.getUUID("event_id"),
                 row.getUUID("donor_id"), row.getString("ticket_number"), row.getString("qr_code"),
                 row.getString("guest_name"), row.getString("guest_email"),
-                checkedIn == null ? null : checkedIn.toInstant());
+                checkedIn == null ? null : checkedIn.toInstant(), row.getString("status"));
     }
 }

@@ -46,8 +46,11 @@ public class CheckoutResource {
         // Read as sent, not through @HeaderParam, which makes an empty header look absent (API.md: it is a 400).
         List<String> keys = headers.getRequestHeader(Idempotency.HEADER);
         String key = Idempotency.checkFormat(keys);
-        return purchases.purchase(event, donor, key, request == null ? null : request.order()).map(purchase -> Response
-                .created(URI.create("/api/v1/me/tickets/purchases/" + purchase.id())).entity(PurchaseView.of(purchase))
-                .build());
+        return purchases.purchase(event, donor, key, request == null ? null : request.order(),
+                access.email()).map(
+                        purchase -> Response
+                                .created(URI.create("/api/v1/me/tickets/purchases/" + purchase.id()))
+                                .entity(PurchaseView.of(purchase))
+                                .build());
     }
 }

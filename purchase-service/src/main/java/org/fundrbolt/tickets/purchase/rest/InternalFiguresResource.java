@@ -70,6 +70,9 @@ public class InternalFiguresResource {
         row.put("sold_count", figures.soldCount());
         row.put("tickets_after", figures.ticketsSold());
         row.put("revenue_after", figures.revenue());
+        row.put("refunded_after", figures.refunded());
+        row.put("donations_after", figures.donations());
+        row.put("cancelled_tickets_after", figures.cancelledTickets());
         row.put("inventory_version", figures.version());
         row.put("updated_at", figures.updatedAt().toString());
         return row;

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.rest.EventAccess;
+import org.fundrbolt.tickets.platform.rest.Ids;
+import org.fundrbolt.tickets.platform.text.Text;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
@@ -41,12 +43,33 @@ public class PurchaseReadResource {
     @Path("/admin/events/{event_id}/tickets/purchases")
     @RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
     public Uni<Map<String, Object>> list(@PathParam("event_id") String eventId,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size,
+            @QueryParam("status") String status, @QueryParam("q") String query) {
         var event = access.administer(eventId);
         int pageNumber = number("page", page, 0, Integer.MAX_VALUE / 200);
         int pageSize = number("size", size, 1, 200);
-        return purchases.byEvent(event, pageNumber, pageSize).map(found -> Map.of("purchases", views(found.purchases()),
-                "page", pageNumber, "size", pageSize, "total", found.total()));
+        if (status != null && !status.equals(Purchase.ACTIVE) && !status.equals(Purchase.CANCELLED)) {
+            throw DomainException.validation("status", "status must be active or cancelled");
+        }
+        String q = query == null || query.isEmpty() ? null : query.trim();
+        if (q != null && (q.isEmpty() || q.length() > 100 || !Text.storable(q))) {
+            throw DomainException.validation("q", "q must be 1 to 100 characters");
+        }
+        return purchases.byEvent(event, status, q, pageNumber, pageSize)
+                .map(found -> Map.of("purchases", found.purchases().stream().map(PurchaseView::admin).toList(),
+                        "page", pageNumber, "size", pageSize, "total", found.total()));
+    }
+
+    @GET
+    @Path("/admin/events/{event_id}/tickets/purchases/{purchase_id}")
+    @RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
+    public Uni<PurchaseView> one(@PathParam("event_id") String eventId, @PathParam("purchase_id") String purchaseId) {
+        var event = access.administer(eventId);
+        var id = Ids.parse(purchaseId, "purchase_not_found", "purchase");
+        return purchases.find(id).map(found -> found.filter(purchase -> purchase.eventId().equals(event))
+                .map(PurchaseView::admin)
+                .orElseThrow(() -> DomainException.notFound("purchase_not_found",
+                        "This event has no purchase " + id + ".")));
     }
 
     @GET

@@ -54,7 +54,7 @@ public class TicketResource {
     @RolesAllowed(EventAccess.DONOR)
     public Uni<Response> qr(@PathParam("ticket_id") String ticketId) {
         var id = Ids.parse(ticketId, "ticket_not_found", "ticket");
-        return tickets.own(access.userId(), id)
+        return tickets.ownValid(access.userId(), id)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(ticket -> Response.ok(documents.qrPng(ticket.qrCode()), "image/png")
                         .header("Cache-Control", "private, max-age=3600").build());

@@ -32,7 +32,7 @@ public class CsvExport {
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
     private static final List<String> PURCHASE_COLUMNS = List.of("purchase_id", "ticket_number", "purchased_at",
             "donor_id", "package_id", "package_name", "quantity", "base_price", "discount_amount", "total_price",
-            "promo_code");
+            "promo_code", "donation_amount", "refunded_amount", "ticket_status");
     private static final List<String> GUEST_COLUMNS = List.of("ticket_number", "package_name", "purchase_id",
             "donor_id", "guest_name", "guest_email", "checked_in_at");
 
@@ -51,7 +51,9 @@ public class CsvExport {
                 row.getString("ticket_number"), timestamp(row, "created_at"), text(row.getUUID("donor_id")),
                 text(row.getUUID("package_id")), row.getString("package_name"), text(row.getInteger("quantity")),
                 text(row.getBigDecimal("base_price")), text(row.getBigDecimal("discount_amount")),
-                text(row.getBigDecimal("total_price")), text(row.getString("promo_code"))));
+                text(row.getBigDecimal("total_price")), text(row.getString("promo_code")),
+                text(row.getBigDecimal("donation_amount")), text(row.getBigDecimal("refunded_amount")),
+                row.getString("ticket_status")));
     }
 
     public Multi<String> guests(UUID eventId) {

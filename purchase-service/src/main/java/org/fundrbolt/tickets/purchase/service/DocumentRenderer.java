@@ -57,14 +57,36 @@ public class DocumentRenderer {
         lines.add("Base price: " + money(purchase.basePrice(), currency));
         lines.add("Discount: " + money(purchase.discountAmount(), currency)
                 + (purchase.promoCode() == null ? "" : " (code " + purchase.promoCode() + ")"));
-        lines.add("Total paid: " + money(purchase.totalPrice(), currency));
+        if (purchase.donationAmount().signum() > 0) {
+            lines.add("Donation: " + money(purchase.donationAmount(), currency));
+        }
+        lines.add("Total paid: " + money(purchase.totalPrice(), currency) + switch (purchase.terms().payment()) {
+            case "complimentary" -> " (complimentary)";
+            case "offline" -> " (paid offline)";
+            default -> "";
+        });
+        boolean corrected = !purchase.cancellations().isEmpty();
+        if (corrected) {
+            lines.add("Refunded: " + money(purchase.refundedAmount(), currency));
+            lines.add("Net paid: " + money(purchase.totalPrice().subtract(purchase.refundedAmount()), currency));
+        }
         lines.add("Tax-deductible amount: " + (purchase.taxDeductibleAmount() == null
                 ? "not stated (the fair market value of the package was not given)"
                 : money(purchase.taxDeductibleAmount(), currency)));
+        if (corrected) {
+            lines.add("");
+            lines.add("Corrections:");
+            for (var cancellation : purchase.cancellations()) {
+                lines.add("  " + cancellation.createdAt() + "  " + cancellation.ticketIds().size() + " seat(s) "
+                        + (cancellation.kind().equals("release")
+                                ? "given back to the charity (no refund; their value is now a gift)"
+                                : "cancelled, refund " + money(cancellation.refundAmount(), currency)));
+            }
+        }
         lines.add("");
         lines.add("Tickets:");
         for (Ticket ticket : purchase.tickets()) {
-            lines.add("  " + ticket.ticketNumber()
+            lines.add("  " + ticket.ticketNumber() + (ticket.cancelled() ? "  (cancelled)" : "")
                     + (ticket.guestName() == null ? "" : "  guest: " + ticket.guestName()));
         }
         try (PDDocument document = new PDDocument()) {
@@ -76,7 +98,9 @@ public class DocumentRenderer {
             content.beginText();
             content.setFont(bold, 18);
             content.newLineAtOffset(56, 780);
-            content.showText("FundrBolt Tickets - Receipt");
+            content.showText(purchase.cancellations().isEmpty()
+                    ? "FundrBolt Tickets - Receipt"
+                    : "FundrBolt Tickets - Corrected receipt");
             content.setFont(regular, 11);
             content.setLeading(16);
             content.newLine();

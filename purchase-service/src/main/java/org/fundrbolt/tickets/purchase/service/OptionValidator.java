@@ -28,6 +28,14 @@ public class OptionValidator {
 
     /** The checked answers in the options' display order, each with its option's label and type. */
     public List<Answer> validate(List<OptionDefinition> options, List<OptionAnswer> answers) {
+        return validate(options, answers, true);
+    }
+
+    /**
+     * As {@link #validate(List, List)}; with {@code requireAll} false a required option may stay unanswered (a
+     * coordinator order, API.md "Order lifecycle"), while every answer given is checked as strictly.
+     */
+    public List<Answer> validate(List<OptionDefinition> options, List<OptionAnswer> answers, boolean requireAll) {
         Map<UUID, OptionDefinition> byId = new HashMap<>();
         options.forEach(option -> byId.put(option.id(), option));
         List<FieldError> errors = new ArrayList<>();
@@ -58,7 +66,7 @@ public class OptionValidator {
             }
         }
         for (OptionDefinition option : options) {
-            if (option.isRequired() && !answered.contains(option.id())) {
+            if (requireAll && option.isRequired() && !answered.contains(option.id())) {
                 errors.add(new FieldError("option_responses", "'" + option.label() + "' is required"));
             }
         }

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,6 +49,8 @@ public class PurchaseRecorder {
             long ticketsAfter = claim.ticketsAfter() - seats;
             BigDecimal revenueAfter = claim.revenueAfter()
                     .subtract(sold.stream().map(SaleRequest::totalPrice).reduce(BigDecimal.ZERO, BigDecimal::add));
+            BigDecimal donationsAfter = claim.donationsAfter().subtract(
+                    sold.stream().map(SaleRequest::donationAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
             List<Sold> rows = new ArrayList<>(sold.size());
             List<SaleEvent> events = new ArrayList<>(sold.size());
             for (SaleRequest request : sold) {
@@ -57,17 +58,20 @@ public class PurchaseRecorder {
                 version++;
                 ticketsAfter += request.seats();
                 revenueAfter = revenueAfter.add(request.totalPrice());
+                donationsAfter = donationsAfter.add(request.donationAmount());
                 List<Ticket> tickets = issuer.number(request.eventId(), request.tickets(), sequence);
-                BigDecimal deductible = Money.taxDeductible(request.totalPrice(), stock.fairMarketValue(),
-                        request.quantity());
+                BigDecimal deductible = Money.taxDeductible(request.ticketPart(), Money.ZERO,
+                        request.donationAmount(), stock.fairMarketValue(), request.seats(), request.seatsPerPackage(),
+                        request.terms().complimentary());
                 Purchase purchase = new Purchase(request.purchaseId(), request.eventId(), request.packageId(),
                         request.donorId(), request.quantity(), request.unitPrice(), request.basePrice(),
                         request.discountAmount(), request.totalPrice(), request.promoCode(), deductible,
-                        request.answers(), tickets, now);
+                        request.answers(), tickets, now, Purchase.ACTIVE, request.terms(), request.donationAmount(),
+                        Money.ZERO, List.of());
                 rows.add(new Sold(request, purchase, version, soldCount));
-                events.add(new SaleEvent(UUID.randomUUID(), "ticket_sold", purchase.id(), purchase.eventId(),
-                        purchase.packageId(), purchase.quantity(), tickets.size(), purchase.totalPrice(), soldCount,
-                        version, revenueAfter, ticketsAfter, now));
+                // A sale refunds and cancels nothing: those figures are the claim's as they were.
+                events.add(SaleEvent.sold(purchase, request.promoId(), new StockClaim(soldCount, version, ticketsAfter,
+                        revenueAfter, claim.refundedAfter(), donationsAfter, claim.cancelledTicketsAfter()), now));
             }
             return sales.insert(connection, stock, rows)
                     .chain(() -> sales.insertEvents(connection, events))

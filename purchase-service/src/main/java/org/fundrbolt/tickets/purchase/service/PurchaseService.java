@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.commons.validator.routines.EmailValidator;
 import org.fundrbolt.tickets.platform.outbox.OutboxRelay;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.platform.sql.PgErrors;
+import org.fundrbolt.tickets.platform.text.Text;
 import org.fundrbolt.tickets.purchase.client.PromoClient;
 import org.fundrbolt.tickets.purchase.client.PromoClient.PromoRefusal;
 import org.fundrbolt.tickets.purchase.client.PromoClient.Redemption;
@@ -23,6 +25,7 @@ import org.fundrbolt.tickets.purchase.domain.InventoryItem;
 import org.fundrbolt.tickets.purchase.domain.Money;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
+import org.fundrbolt.tickets.purchase.domain.PurchaseTerms;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome.Result;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
@@ -40,6 +43,8 @@ import io.vertx.core.Vertx;
 public class PurchaseService {
 
     private static final Logger LOG = Logger.getLogger(PurchaseService.class);
+    /** RFC 5321/5322 syntax with a known top-level domain (as for guest emails). */
+    private static final EmailValidator EMAIL = EmailValidator.getInstance(false, false);
     private static final java.util.regex.Pattern ASCII_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
     /** A package on sale and the donor's answers to its questions, checked and in display order. */
@@ -74,15 +79,22 @@ public class PurchaseService {
         this.relay = relay;
     }
 
-    /** Steps 1 to 6, one call each: a repeat is answered its stored purchase, anything else is sold anew. */
-    public Uni<Purchase> purchase(UUID eventId, UUID donorId, String idempotencyKey, PurchaseOrder order) {
-        checkShape(order);
+    /**
+     * Steps 1 to 6, one call each: a repeat is answered its stored purchase, anything else is sold anew.
+     * {@code tokenEmail} is the token's email claim, where the tickets go unless the body names an address.
+     */
+    public Uni<Purchase> purchase(UUID eventId, UUID donorId, String idempotencyKey, PurchaseOrder order,
+            String tokenEmail) {
+        checkShape(order, false);
         Idempotency.Key key = Idempotency.key(eventId, donorId, idempotencyKey, order);
         UUID purchaseId = Idempotency.purchaseId(key);
         long deadline = System.nanoTime() + deadlineNanos;
-        return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order)
+        String email = order.email() != null ? order.email().trim() : usable(tokenEmail);
+        PurchaseTerms terms = PurchaseTerms.checkout(donorId, email);
+        return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order, true)
                 .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order, key, deadline)
-                        .chain(redeemed -> claim(purchaseId, eventId, key, checked, order, redeemed, deadline)
+                        .chain(redeemed -> claim(purchaseId, eventId, donorId, key, checked, order, redeemed, null,
+                                terms, deadline)
                                 .chain(outcome -> soldElsewhere(outcome, key))
                                 .onItemOrFailure()
                                 .call((outcome, failure) -> compensate(purchaseId, redeemed, outcome, failure, key))
@@ -94,14 +106,48 @@ public class PurchaseService {
                 .chain(outcome -> publish(outcome, key)));
     }
 
+    /**
+     * A coordinator order (API.md, "Order lifecycle"): a complimentary or offline-paid purchase through the same
+     * sale path (idempotent under the coordinator's key, never oversold), without a promo code, required options
+     * allowed unanswered. A complimentary order has every amount 0.00.
+     */
+    public Uni<Purchase> order(UUID eventId, UUID coordinatorId, String idempotencyKey, PurchaseOrder order) {
+        checkShape(order, true);
+        PurchaseOrder.AdminTerms admin = order.admin();
+        // A coordinator's order keys are their own namespace: the same key at their checkout is another purchase.
+        Idempotency.Key key = Idempotency.key(eventId, coordinatorId,
+                idempotencyKey == null ? null : ADMIN_KEY_PREFIX + idempotencyKey, order);
+        UUID purchaseId = Idempotency.purchaseId(key);
+        long deadline = System.nanoTime() + deadlineNanos;
+        PurchaseTerms terms = new PurchaseTerms(PurchaseTerms.ADMIN, admin.payment(),
+                order.email() == null ? null : order.email().trim(),
+                admin.name() == null ? null : admin.name().trim(), admin.note(), coordinatorId);
+        return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order, false)
+                .chain(checked -> {
+                    BigDecimal unitPrice = terms.complimentary()
+                            ? Money.ZERO
+                            : Money.of(admin.unitPrice() != null ? admin.unitPrice() : checked.item().unitPrice());
+                    return claim(purchaseId, eventId, admin.donorId(), key, checked, order, null, unitPrice, terms,
+                            deadline).chain(outcome -> soldElsewhere(outcome, key))
+                            .onFailure(PgErrors::isConnectionLost).transform(failure -> saleMayExist(key));
+                })
+                .chain(outcome -> publish(outcome, key)));
+    }
+
+    private static final String ADMIN_KEY_PREFIX = "order:";
+
+    private static String usable(String email) {
+        return email != null && email.length() <= 320 && EMAIL.isValid(email) ? email : null;
+    }
+
     /** Step 2: the package, on sale for this event, then the answers to its questions. */
-    private Uni<Checked> packageAndAnswers(UUID eventId, PurchaseOrder order) {
+    private Uni<Checked> packageAndAnswers(UUID eventId, PurchaseOrder order, boolean requireAll) {
         return inventory.find(order.packageId()).map(found -> {
             InventoryItem item = found.filter(InventoryItem::sellable)
                     .filter(candidate -> candidate.eventId().equals(eventId))
                     .orElseThrow(() -> DomainException.notFound("package_not_found",
                             "No ticket package " + order.packageId() + " is on sale for this event."));
-            return new Checked(item, options.validate(item.options(), order.answers()));
+            return new Checked(item, options.validate(item.options(), order.answers(), requireAll));
         });
     }
 
@@ -184,19 +230,23 @@ public class PurchaseService {
                                 + "reconciliation frees it", purchaseId, failure.toString()));
     }
 
-    /** Step 4: the tickets are signed first, so that the claim's row lock never waits on a signature. */
-    private Uni<SaleOutcome> claim(UUID purchaseId, UUID eventId, Idempotency.Key key, Checked checked,
-            PurchaseOrder order, Redemption redeemed, long deadline) {
+    /**
+     * Step 4: the tickets are signed first, so that the claim's row lock never waits on a signature.
+     * {@code unitPrice} null is the package's price; the donation is added to the total, never discounted.
+     */
+    private Uni<SaleOutcome> claim(UUID purchaseId, UUID eventId, UUID donorId, Idempotency.Key key, Checked checked,
+            PurchaseOrder order, Redemption redeemed, BigDecimal unitPrice, PurchaseTerms terms, long deadline) {
         InventoryItem item = checked.item();
         int quantity = order.quantity();
-        BigDecimal basePrice = basePrice(item, order);
+        BigDecimal unit = unitPrice != null ? unitPrice : Money.of(item.unitPrice());
+        BigDecimal basePrice = Money.times(unit, quantity);
         BigDecimal discount = redeemed == null ? Money.ZERO : Money.of(redeemed.discountAmount().min(basePrice));
+        BigDecimal donation = order.donation();
         return tickets.sign(eventId, quantity * item.seatsPerPackage())
-                .chain(signed -> strategy.sell(new SaleRequest(purchaseId, eventId, item.packageId(), key.donorId(),
-                        quantity, Money.of(item.unitPrice()), basePrice, discount,
-                        Money.of(basePrice.subtract(discount)), redeemed == null ? null : redeemed.code(),
-                        redeemed == null ? null : redeemed.promoId(), key.value(), key.fingerprint(),
-                        checked.answers(), signed, deadline)));
+                .chain(signed -> strategy.sell(new SaleRequest(purchaseId, eventId, item.packageId(), donorId,
+                        quantity, unit, basePrice, discount, Money.of(basePrice.subtract(discount).add(donation)),
+                        redeemed == null ? null : redeemed.code(), redeemed == null ? null : redeemed.promoId(),
+                        key.value(), key.fingerprint(), checked.answers(), signed, deadline, donation, terms)));
     }
 
     /**
@@ -275,7 +325,7 @@ public class PurchaseService {
         return Money.times(Money.of(item.unitPrice()), order.quantity());
     }
 
-    private static void checkShape(PurchaseOrder order) {
+    private static void checkShape(PurchaseOrder order, boolean adminOrder) {
         List<FieldError> errors = new ArrayList<>();
         if (order == null) {
             throw DomainException.validation("body", "A JSON body is required.");
@@ -291,8 +341,46 @@ public class PurchaseService {
         if (order.promoCode() != null && (order.promoCode().isBlank() || order.promoCode().length() > 50)) {
             errors.add(new FieldError("promo_code", "promo_code must be 1 to 50 characters"));
         }
+        if (order.donationAmount() != null && (!Money.isAmount(order.donationAmount())
+                || order.donationAmount().compareTo(Money.MAX_DONATION) > 0)) {
+            errors.add(new FieldError("donation_amount",
+                    "donation_amount must be from 0 to 100000.00 with at most two decimals"));
+        }
+        if (order.email() != null && (order.email().isBlank() || order.email().trim().length() > 320
+                || !EMAIL.isValid(order.email().trim()) || !Text.storable(order.email()))) {
+            errors.add(new FieldError("email", "email must be a valid email address"));
+        }
+        if (adminOrder) {
+            checkAdminTerms(order.admin(), errors);
+        }
         if (!errors.isEmpty()) {
             throw DomainException.validation(errors);
         }
     }
+
+    private static void checkAdminTerms(PurchaseOrder.AdminTerms admin, List<FieldError> errors) {
+        String payment = admin.payment();
+        if (payment == null) {
+            errors.add(new FieldError("payment", "payment is required: complimentary or offline"));
+        } else if (!payment.equals(PurchaseTerms.COMPLIMENTARY) && !payment.equals(PurchaseTerms.OFFLINE)) {
+            errors.add(new FieldError("payment", "payment must be complimentary or offline"));
+        }
+        if (admin.unitPrice() != null) {
+            if (PurchaseTerms.COMPLIMENTARY.equals(payment)) {
+                errors.add(new FieldError("unit_price", "a complimentary order has no unit_price"));
+            } else if (!Money.isAmount(admin.unitPrice()) || admin.unitPrice().compareTo(MAX_UNIT_PRICE) > 0) {
+                errors.add(new FieldError("unit_price",
+                        "unit_price must be from 0 to 1000000.00 with at most two decimals"));
+            }
+        }
+        if (admin.name() != null && (admin.name().isBlank() || admin.name().trim().length() > 200
+                || !Text.storable(admin.name()))) {
+            errors.add(new FieldError("name", "name must be 1 to 200 characters"));
+        }
+        if (admin.note() != null && (admin.note().length() > 500 || !Text.storable(admin.note()))) {
+            errors.add(new FieldError("note", "note must be at most 500 characters"));
+        }
+    }
+
+    private static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("1000000.00");
 }

@@ -32,6 +32,20 @@ public final class RequestFingerprint {
                 .append('|').append(order.promoCode() == null ? "" : order.promoCode().trim().toUpperCase(Locale.ROOT));
         order.answers().stream().map(RequestFingerprint::canonical).sorted()
                 .forEach(answer -> canonical.append('|').append(answer));
+        // Added later: left out when absent, so the fingerprints of keys stored before them stay the same.
+        if (order.donationAmount() != null && order.donationAmount().signum() != 0) {
+            canonical.append("|donation=").append(order.donationAmount().stripTrailingZeros().toPlainString());
+        }
+        if (order.email() != null) {
+            canonical.append("|email=").append(order.email().trim().toLowerCase(Locale.ROOT));
+        }
+        if (order.admin() != null) {
+            var admin = order.admin();
+            canonical.append("|admin=").append(admin.payment()).append('|')
+                    .append(admin.unitPrice() == null ? "" : admin.unitPrice().stripTrailingZeros().toPlainString())
+                    .append('|').append(admin.donorId()).append('|').append(admin.name()).append('|')
+                    .append(admin.note());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -66,7 +66,10 @@ public class SaleTransaction {
         List<SaleRequest> fitting = allocation.fitting(requests);
         long tickets = fitting.stream().mapToLong(SaleRequest::seats).sum();
         BigDecimal revenue = fitting.stream().map(SaleRequest::totalPrice).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sales.claim(connection, packageId, allocation.claimed(), allocation.buyers(), tickets, revenue)
+        BigDecimal donations = fitting.stream().map(SaleRequest::donationAmount).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        return sales.claim(connection, packageId, allocation.claimed(), allocation.buyers(), tickets, revenue,
+                donations)
                 .chain(claimed -> claimed
                         .map(claim -> recorder.record(connection, stock, fitting, claim)
                                 .map(purchases -> outcomes(allocation, purchases)))

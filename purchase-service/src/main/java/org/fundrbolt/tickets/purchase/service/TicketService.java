@@ -56,6 +56,9 @@ public class TicketService {
             }
         }
         return own(donorId, ticketId).chain(ticket -> {
+            if (ticket.cancelled()) {
+                throw cancelled(ticket);
+            }
             if (ticket.checkedInAt() != null) {
                 throw checkedIn(ticket);
             }
@@ -74,7 +77,12 @@ public class TicketService {
                 throw DomainException.validation(errors);
             }
             return tickets.assignGuest(ticketId, name == null ? null : name.trim(), email)
-                    .map(updated -> updated.orElseThrow(() -> checkedIn(ticket)).ticket());
+                    .chain(updated -> updated.isPresent()
+                            ? Uni.createFrom().item(updated.get().ticket())
+                            : tickets.find(ticketId).map(now -> {
+                                StoredTicket current = now.orElse(ticket);
+                                throw current.cancelled() ? cancelled(current) : checkedIn(current);
+                            }));
         });
     }
 
@@ -88,10 +96,26 @@ public class TicketService {
             StoredTicket ticket = found.orElseThrow(() -> new DomainException(422, "invalid_ticket_code",
                     "This code names no ticket of this event."));
             if (!won) {
-                throw checkedIn(ticket);
+                throw ticket.cancelled() ? cancelled(ticket) : checkedIn(ticket);
             }
             return ticket.ticket();
         }));
+    }
+
+    /** A donor's own ticket that is still valid: its QR image is gone once it is cancelled (410). */
+    public Uni<StoredTicket> ownValid(UUID donorId, UUID ticketId) {
+        return own(donorId, ticketId).map(ticket -> {
+            if (ticket.cancelled()) {
+                throw new DomainException(410, "ticket_cancelled",
+                        "Ticket " + ticket.ticketNumber() + " was cancelled; it no longer admits anyone.");
+            }
+            return ticket;
+        });
+    }
+
+    static DomainException cancelled(StoredTicket ticket) {
+        return new DomainException(409, "ticket_cancelled",
+                "Ticket " + ticket.ticketNumber() + " was cancelled; it no longer admits anyone.");
     }
 
     private static DomainException checkedIn(StoredTicket ticket) {

@@ -51,6 +51,15 @@ public class EventAccess {
         }
     }
 
+    /** The token's {@code email} claim, or null when it carries none. */
+    public String email() {
+        Object claim = token.getClaim("email");
+        if (claim instanceof jakarta.json.JsonString text) {
+            return text.getString();
+        }
+        return claim instanceof String text && !text.isBlank() ? text : null;
+    }
+
     private Set<String> coordinatedEvents() {
         Object claim = token.getClaim("events");
         if (claim instanceof jakarta.json.JsonArray array) {

@@ -1,5 +1,6 @@
 package org.fundrbolt.tickets.purchase.rest.model;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +9,8 @@ import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Body of {@code POST /api/v1/events/{event_id}/tickets/purchase}. */
-public record PurchaseRequest(UUID packageId, Integer quantity, String promoCode, List<OptionAnswer> optionResponses) {
+public record PurchaseRequest(UUID packageId, Integer quantity, String promoCode, List<OptionAnswer> optionResponses,
+        BigDecimal donationAmount, String email) {
 
     /** One answer to a custom question; its JSON type depends on the option type. */
     public record OptionAnswer(UUID optionId, JsonNode value) {
@@ -21,6 +23,6 @@ public record PurchaseRequest(UUID packageId, Integer quantity, String promoCode
                 .map(answer -> answer == null
                         ? null
                         : new PurchaseOrder.OptionAnswer(answer.optionId(), answer.value()))
-                .toList());
+                .toList(), donationAmount, email, null);
     }
 }

@@ -74,7 +74,7 @@ public class NaiveSale implements SaleStrategy {
                 return Uni.createFrom().item(SaleOutcome.SOLD_OUT);
             }
             return inventory.claimIfUnchanged(connection, request.packageId(), request.quantity(), stock.version(),
-                    request.seats(), request.totalPrice())
+                    request.seats(), request.totalPrice(), request.donationAmount())
                     .chain(claimed -> claimed
                             .map(claim -> recorder.record(connection, stock, List.of(request), claim)
                                     .map(purchases -> SaleOutcome.sold(purchases.get(0))))

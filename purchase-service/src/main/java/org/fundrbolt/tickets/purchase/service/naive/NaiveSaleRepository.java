@@ -21,8 +21,9 @@ public class NaiveSaleRepository {
     private static final String READ = "SELECT name, quantity_limit, enabled, deleted, fair_market_value, sold_count, "
             + "version FROM inventory WHERE package_id = $1";
     private static final String CLAIM_IF_UNCHANGED = "UPDATE inventory SET sold_count = sold_count + $2, "
-            + "version = version + 1, tickets_sold = tickets_sold + $4, revenue = revenue + $5, updated_at = now() "
-            + "WHERE package_id = $1 AND version = $3 RETURNING sold_count, version, tickets_sold, revenue";
+            + "version = version + 1, tickets_sold = tickets_sold + $4, revenue = revenue + $5, "
+            + "donations = donations + $6, updated_at = now() WHERE package_id = $1 AND version = $3 "
+            + "RETURNING sold_count, version, tickets_sold, revenue, refunded, donations, cancelled_tickets";
 
     public Uni<Optional<Stock>> read(SqlConnection connection, UUID packageId) {
         return connection.preparedQuery(READ).execute(Tuple.of(packageId))
@@ -31,9 +32,9 @@ public class NaiveSaleRepository {
 
     /** Adds {@code quantity} to sold_count if the row is still at {@code version}; empty if another sale came first. */
     public Uni<Optional<StockClaim>> claimIfUnchanged(SqlConnection connection, UUID packageId, int quantity,
-            long version, long tickets, java.math.BigDecimal revenue) {
+            long version, long tickets, java.math.BigDecimal revenue, java.math.BigDecimal donations) {
         return connection.preparedQuery(CLAIM_IF_UNCHANGED)
-                .execute(Tuple.of(packageId, quantity, version, tickets, revenue))
+                .execute(Tuple.of(packageId, quantity, version, tickets, revenue, donations))
                 .map(SaleRepository::claimed);
     }
 
