@@ -138,3 +138,10 @@ export function uploadWithProgress<T>(
   });
   return { promise, abort: () => xhr.abort() };
 }
+
+/** A fresh Idempotency-Key (API.md, "Checkout"): one per user intent, reused when that intent is retried. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID needs a secure context; a plain-http deployment still gets 128 random bits.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

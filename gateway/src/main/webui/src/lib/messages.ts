@@ -48,6 +48,14 @@ export function explain(error: unknown): string {
       return 'This is not a valid ticket for this event.';
     case 'ticket_not_found':
       return 'This ticket could not be found.';
+    case 'ticket_cancelled':
+      return 'This ticket has been cancelled.';
+    case 'purchase_not_found':
+      return 'This order could not be found.';
+    case 'invalid_quantity':
+      return 'This quantity is not allowed for this package.';
+    case 'not_on_sale':
+      return 'This package is not on sale right now.';
     case 'idempotency_key_reused':
       return 'Your order changed while it was being sent. Please press Buy again.';
     case 'validation_failed':

@@ -27,6 +27,7 @@ export interface TicketPackage {
   version?: number;
   seats_per_package?: number;
   fair_market_value?: number | null;
+  current_price?: number;
   custom_options: CustomOption[];
   created_at?: string;
   updated_at?: string;
@@ -85,6 +86,8 @@ export interface Sales {
   updated_at: string;
 }
 
+export type TicketStatus = 'valid' | 'cancelled';
+
 export interface Ticket {
   id: string;
   ticket_number: string;
@@ -92,12 +95,47 @@ export interface Ticket {
   guest_name?: string | null;
   guest_email?: string | null;
   checked_in_at?: string | null;
+  /** Absent from servers older than the order lifecycle, which knew only valid tickets. */
+  status?: TicketStatus;
 }
+
+export interface OptionResponse {
+  option_id: string;
+  label: string;
+  value: boolean | string | string[];
+}
+
+/** A cancellation of tickets of one purchase: a coordinator's refund or the donor's release (refund 0). */
+export interface Cancellation {
+  id: string;
+  ticket_ids: string[];
+  packages_returned: number;
+  refund_amount: number;
+  kind: 'refund' | 'release';
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** One email about a purchase (admin view only). */
+export interface PurchaseEmail {
+  kind: string;
+  to: string;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  sent_at?: string | null;
+  updated_at?: string | null;
+}
+
+export type PurchaseStatus = 'active' | 'cancelled';
+export type PurchaseChannel = 'checkout' | 'admin';
+export type PurchasePayment = 'platform' | 'complimentary' | 'offline';
 
 export interface Purchase {
   id: string;
   event_id: string;
   package_id: string;
+  donor_id?: string | null;
   quantity: number;
   unit_price: number;
   base_price: number;
@@ -105,6 +143,25 @@ export interface Purchase {
   total_price: number;
   tax_deductible_amount?: number | null;
   promo_code: string | null;
+  option_responses?: OptionResponse[];
   tickets: Ticket[];
   created_at: string;
+  // The order lifecycle's fields (optional so a purchase from an older server still renders).
+  status?: PurchaseStatus;
+  channel?: PurchaseChannel;
+  payment?: PurchasePayment;
+  donation_amount?: number;
+  refunded_amount?: number;
+  email?: string | null;
+  name?: string | null;
+  note?: string | null;
+  cancellations?: Cancellation[];
+  emails?: PurchaseEmail[];
+}
+
+export interface PurchasePage {
+  purchases: Purchase[];
+  page: number;
+  size: number;
+  total: number;
 }
