@@ -10,6 +10,9 @@ const PackageEditPage = lazy(() => import('./PackageEditPage'));
 const PromoCodesPage = lazy(() => import('./PromoCodesPage'));
 const SalesPage = lazy(() => import('./SalesPage'));
 const CheckInPage = lazy(() => import('./CheckInPage'));
+const OrdersPage = lazy(() => import('./OrdersPage'));
+const OrderDetailPage = lazy(() => import('./OrderDetailPage'));
+const NewOrderPage = lazy(() => import('./NewOrderPage'));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,6 +41,9 @@ export default function AdminApp() {
                 <Route path="packages/:packageId" element={<PackageEditPage />} />
                 <Route path="promo-codes" element={<PromoCodesPage />} />
                 <Route path="sales" element={<SalesPage />} />
+                <Route path="orders" element={<OrdersPage />} />
+                <Route path="orders/new" element={<NewOrderPage />} />
+                <Route path="orders/:purchaseId" element={<OrderDetailPage />} />
                 <Route path="check-in" element={<CheckInPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/admin/" replace />} />
@@ -152,6 +158,7 @@ function EventLayout() {
         <NavLink to="packages">Packages</NavLink>
         <NavLink to="promo-codes">Promo codes</NavLink>
         <NavLink to="sales">Live sales</NavLink>
+        <NavLink to="orders">Orders</NavLink>
         <NavLink to="check-in">Check-in</NavLink>
         <a className="tab-aside" href={`/checkout/${eventId}`} target="_blank" rel="noreferrer">
           Donor page ↗
