@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
-import { useParams } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, NavLink, Route, Routes, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../lib/api';
 import { isExpired, useDonorAuth } from '../lib/auth';
 import { formatMoney } from '../lib/format';
+import { discountCents, formatCents, fromCents, orderTotals, parseDonation, toCents } from '../lib/money';
 import { explain } from '../lib/messages';
 import type { Purchase, TicketPackage } from '../lib/types';
 import { Alert } from '../components/Alert';
 import { LoginPanel } from '../components/LoginPanel';
 import { PageTitle } from '../components/PageTitle';
 import { OptionQuestions } from './OptionQuestions';
+import { GiftField } from './GiftField';
+import { OrderSummary } from './OrderSummary';
 import { PromoField } from './PromoField';
+import { MyTicketsPage } from './MyTicketsPage';
+import { fetchMyPurchases, myPurchasesKey, publicPackagesKey, usePublicPackages } from './donorQueries';
 import { TicketsView } from './TicketsView';
 import { toOptionResponses, validateAnswers, type Answers } from './answers';
 import { usePromoValidation } from './usePromoValidation';
@@ -24,108 +29,131 @@ const PROMO_CODES = new Set([
 
 export default function CheckoutApp() {
   const { eventId = '' } = useParams();
-  const queryClient = useQueryClient();
-  const key = ['public', eventId, 'packages'];
-  const packages = useQuery({
-    queryKey: key,
-    queryFn: () =>
-      api<{ packages: TicketPackage[] }>(`/api/v1/events/${eventId}/tickets/packages`).then((r) => r.packages),
-  });
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [purchase, setPurchase] = useState<Purchase | null>(null);
-  const selected = packages.data?.find((p) => p.id === selectedId) ?? null;
-
+  const packages = usePublicPackages(eventId);
   return (
     <div className="app checkout">
       <header className="topbar">
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <span className="brand">
+        <Link className="brand" to={`/checkout/${eventId}`}>
           <span className="logo" aria-hidden="true">
             ⚡
           </span>{' '}
           FundrBolt <span className="brand-sub">Tickets</span>
-        </span>
+        </Link>
+        <nav className="topbar-nav" aria-label="Donor pages">
+          <NavLink to={`/checkout/${eventId}/my-tickets`}>My tickets</NavLink>
+        </nav>
         <DonorBadge />
       </header>
       <main id="main" className="narrow">
-        {purchase ? (
-          <TicketsView
-            purchase={purchase}
-            pkg={packages.data?.find((p) => p.id === purchase.package_id)}
-            onBuyMore={() => {
-              setPurchase(null);
-              setSelectedId(null);
-            }}
-          />
-        ) : selected ? (
-          <BuyPanel
-            key={selected.id}
-            eventId={eventId}
-            pkg={selected}
-            onBack={() => setSelectedId(null)}
-            onBought={(p) => {
-              setPurchase(p);
-              queryClient.invalidateQueries({ queryKey: key });
-            }}
-            onSoldOut={() => queryClient.invalidateQueries({ queryKey: key })}
-          />
-        ) : (
-          <>
-            <PageTitle>Get your tickets</PageTitle>
-            {packages.isPending && <p role="status">Loading tickets…</p>}
-            {packages.isError && (
-              <Alert
-                action={
-                  <button className="btn" onClick={() => packages.refetch()}>
-                    Try again
-                  </button>
-                }
-              >
-                {explain(packages.error)}
-              </Alert>
-            )}
-            {packages.data?.length === 0 && (
-              <p className="card empty">No tickets are on sale for this event right now.</p>
-            )}
-            <ul className="offer-list">
-              {packages.data?.map((p) => {
-                const soldOut = p.available === 0;
-                return (
-                  <li key={p.id} className={`offer card ${soldOut ? 'sold-out' : ''}`} data-testid="offer">
-                    {p.image_url && <img src={p.image_url} alt="" className="offer-image" loading="lazy" />}
-                    <div className="offer-body">
-                      <h2>{p.name}</h2>
-                      {p.description && <p className="muted">{p.description}</p>}
-                      <p className="offer-meta">
-                        <strong>{formatMoney(p.price)}</strong>
-                        {(p.seats_per_package ?? 1) > 1 && <span> · table of {p.seats_per_package}</span>}
-                        <span
-                          className={
-                            soldOut ? 'badge' : p.available !== null && p.available <= 10 ? 'badge badge-warn' : 'muted'
-                          }
-                        >
-                          {soldOut ? 'Sold out' : p.available === null ? 'Available' : `${p.available} left`}
-                        </span>
-                      </p>
-                      <button
-                        className="btn btn-primary btn-block"
-                        disabled={soldOut}
-                        onClick={() => setSelectedId(p.id)}
-                        aria-label={soldOut ? `${p.name} is sold out` : `Choose ${p.name}`}
-                      >
-                        {soldOut ? 'Sold out' : 'Choose'}
-                      </button>
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
-          </>
-        )}
+        <Routes>
+          <Route index element={<Shop eventId={eventId} packages={packages} />} />
+          <Route path="my-tickets" element={<MyTicketsPage eventId={eventId} packages={packages.data} />} />
+          <Route path="*" element={<Navigate to={`/checkout/${eventId}`} replace />} />
+        </Routes>
       </main>
     </div>
+  );
+}
+
+function Shop({ eventId, packages }: { eventId: string; packages: ReturnType<typeof usePublicPackages> }) {
+  const queryClient = useQueryClient();
+  const token = useDonorAuth((s) => s.token);
+  const key = publicPackagesKey(eventId);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [purchase, setPurchase] = useState<Purchase | null>(null);
+  const selected = packages.data?.find((p) => p.id === selectedId) ?? null;
+  // After a release the purchase is read again from the donor's list (there is no single-purchase endpoint).
+  const reloadPurchase = async () => {
+    if (!purchase) return;
+    const mine = await fetchMyPurchases(token);
+    setPurchase(mine.find((p) => p.id === purchase.id) ?? purchase);
+    await queryClient.invalidateQueries({ queryKey: myPurchasesKey });
+    await queryClient.invalidateQueries({ queryKey: key });
+  };
+
+  return (
+    <>
+      {purchase ? (
+        <TicketsView
+          purchase={purchase}
+          pkg={packages.data?.find((p) => p.id === purchase.package_id)}
+          onChanged={reloadPurchase}
+          myTicketsHref={`/checkout/${eventId}/my-tickets`}
+          onBuyMore={() => {
+            setPurchase(null);
+            setSelectedId(null);
+          }}
+        />
+      ) : selected ? (
+        <BuyPanel
+          key={selected.id}
+          eventId={eventId}
+          pkg={selected}
+          onBack={() => setSelectedId(null)}
+          onBought={(p) => {
+            setPurchase(p);
+            queryClient.invalidateQueries({ queryKey: key });
+            queryClient.invalidateQueries({ queryKey: myPurchasesKey });
+          }}
+          onSoldOut={() => queryClient.invalidateQueries({ queryKey: key })}
+        />
+      ) : (
+        <>
+          <PageTitle>Get your tickets</PageTitle>
+          {packages.isPending && <p role="status">Loading tickets…</p>}
+          {packages.isError && (
+            <Alert
+              action={
+                <button className="btn" onClick={() => packages.refetch()}>
+                  Try again
+                </button>
+              }
+            >
+              {explain(packages.error)}
+            </Alert>
+          )}
+          {packages.data?.length === 0 && (
+            <p className="card empty">No tickets are on sale for this event right now.</p>
+          )}
+          <ul className="offer-list">
+            {packages.data?.map((p) => {
+              const soldOut = p.available === 0;
+              return (
+                <li key={p.id} className={`offer card ${soldOut ? 'sold-out' : ''}`} data-testid="offer">
+                  {p.image_url && <img src={p.image_url} alt="" className="offer-image" loading="lazy" />}
+                  <div className="offer-body">
+                    <h2>{p.name}</h2>
+                    {p.description && <p className="muted">{p.description}</p>}
+                    <p className="offer-meta">
+                      <strong>{formatMoney(p.price)}</strong>
+                      {(p.seats_per_package ?? 1) > 1 && <span> · table of {p.seats_per_package}</span>}
+                      <span
+                        className={
+                          soldOut ? 'badge' : p.available !== null && p.available <= 10 ? 'badge badge-warn' : 'muted'
+                        }
+                      >
+                        {soldOut ? 'Sold out' : p.available === null ? 'Available' : `${p.available} left`}
+                      </span>
+                    </p>
+                    <button
+                      className="btn btn-primary btn-block"
+                      disabled={soldOut}
+                      onClick={() => setSelectedId(p.id)}
+                      aria-label={soldOut ? `${p.name} is sold out` : `Choose ${p.name}`}
+                    >
+                      {soldOut ? 'Sold out' : 'Choose'}
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </>
   );
 }
 
@@ -174,12 +202,17 @@ function BuyPanel({
   const promoState = usePromoValidation(eventId, promo, pkg.id, quantity, signedIn ? token : null);
   const options = pkg.custom_options ?? [];
 
-  const unit = Number(pkg.price);
-  const base = unit * quantity;
-  const discount =
-    promoState.status === 'valid' && promoState.result.discount_amount !== undefined
-      ? Number(promoState.result.discount_amount)
-      : 0;
+  const [gift, setGift] = useState('');
+  const donation = parseDonation(gift);
+  const unit = toCents(pkg.current_price ?? pkg.price);
+  // The server's discount for this package and quantity when it said one, else the code's rule applied here.
+  const promoDiscount =
+    promoState.status !== 'valid'
+      ? 0
+      : promoState.result.discount_amount !== undefined
+        ? toCents(promoState.result.discount_amount)
+        : discountCents(unit * quantity, promoState.result.discount_type, promoState.result.discount_value);
+  const totals = orderTotals(unit, quantity, promoDiscount, donation.cents ?? 0);
 
   const buy = async () => {
     setError(null);
@@ -191,6 +224,10 @@ function BuyPanel({
     }
     if (promoState.status === 'invalid')
       return setError(`Promo code: ${promoState.message} Remove it or fix it to continue.`);
+    if (donation.error) {
+      document.getElementById('gift-amount')?.focus();
+      return setError(`Gift: ${donation.error}`);
+    }
     if (!signedIn) {
       pendingBuy.current = true;
       return setAskSignIn(true);
@@ -200,6 +237,7 @@ function BuyPanel({
       quantity,
       ...(promo.trim() ? { promo_code: promo.trim().toUpperCase() } : {}),
       option_responses: toOptionResponses(options, answers),
+      ...(donation.cents ? { donation_amount: fromCents(donation.cents) } : {}),
     };
     const bodyText = JSON.stringify(body);
     if (!attempt.current || attempt.current.body !== bodyText)
@@ -309,27 +347,11 @@ function BuyPanel({
           }}
         />
         <PromoField value={promo} onChange={setPromo} state={promoState} onSignIn={() => setAskSignIn(true)} />
-        <dl className="totals">
-          <div>
-            <dt>
-              {quantity} × {formatMoney(unit)}
-            </dt>
-            <dd>{formatMoney(base)}</dd>
-          </div>
-          {discount > 0 && (
-            <div className="discount">
-              <dt>Discount</dt>
-              <dd>−{formatMoney(discount)}</dd>
-            </div>
-          )}
-          <div className="total">
-            <dt>Total</dt>
-            <dd data-testid="order-total">{formatMoney(Math.max(0, base - discount))}</dd>
-          </div>
-        </dl>
+        <GiftField value={gift} onChange={setGift} />
+        <OrderSummary totals={totals} quantity={quantity} unit={unit} />
         {error && <Alert>{error}</Alert>}
         <button type="submit" className="btn btn-primary btn-block btn-large" disabled={buying}>
-          {buying ? 'Buying…' : `Buy — ${formatMoney(Math.max(0, base - discount))}`}
+          {buying ? 'Buying…' : `Buy — ${formatCents(totals.total)}`}
         </button>
         <p className="hint center">Payment is collected by FundrBolt after you confirm.</p>
       </form>

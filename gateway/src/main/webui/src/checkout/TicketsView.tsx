@@ -1,56 +1,129 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, downloadFile, fetchBlob } from '../lib/api';
 import { useDonorAuth } from '../lib/auth';
-import { formatMoney } from '../lib/format';
+import { Link } from 'react-router';
+import { formatDateTime, formatMoney } from '../lib/format';
+import { formatCents, isCancellable, isValidTicket, seatsPerPackage, toCents } from '../lib/money';
 import { explain } from '../lib/messages';
-import type { Purchase, Ticket, TicketPackage } from '../lib/types';
+import type { Cancellation, Purchase, Ticket, TicketPackage } from '../lib/types';
 import { Alert } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
+import { ReleaseSeatsDialog } from './ReleaseSeatsDialog';
 
+/** The tickets just bought: a thank-you above the purchase itself. */
 export function TicketsView({
   purchase,
   pkg,
   onBuyMore,
+  onChanged,
+  myTicketsHref,
 }: {
   purchase: Purchase;
   pkg?: TicketPackage;
   onBuyMore: () => void;
+  onChanged: () => Promise<unknown>;
+  myTicketsHref: string;
 }) {
-  const token = useDonorAuth((s) => s.token);
-  const [receiptError, setReceiptError] = useState<string | null>(null);
-  const table = (pkg?.seats_per_package ?? 1) > 1;
   return (
     <div className="stack">
       <PageTitle title="Your tickets">Thank you! Your tickets are ready</PageTitle>
-      <section className="card summary">
+      <PurchaseTickets purchase={purchase} pkg={pkg} onChanged={onChanged} />
+      <div className="form-actions start">
+        <button type="button" className="btn" onClick={onBuyMore}>
+          Buy more tickets
+        </button>
+        <Link className="btn" to={myTicketsHref}>
+          All my tickets
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+/** One purchase for its donor: amounts, status, receipt, the seats (guests, QR codes) and giving seats back. */
+export function PurchaseTickets({
+  purchase,
+  pkg,
+  onChanged,
+}: {
+  purchase: Purchase;
+  pkg?: TicketPackage;
+  onChanged: () => Promise<unknown>;
+}) {
+  const token = useDonorAuth((s) => s.token);
+  const [receiptError, setReceiptError] = useState<string | null>(null);
+  const [releasing, setReleasing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const table = seatsPerPackage(purchase, pkg) > 1;
+  const cancelled = purchase.status === 'cancelled';
+  const releasable = purchase.tickets.some(isCancellable);
+  const donation = toCents(purchase.donation_amount);
+  const refunded = toCents(purchase.refunded_amount);
+  return (
+    <section
+      className="stack purchase"
+      data-testid="purchase"
+      aria-label={`Purchase of ${formatDateTime(purchase.created_at)}`}
+    >
+      <div className="card summary">
+        <div className="section-head">
+          <h2>
+            {purchase.quantity} × {pkg?.name ?? 'package'}
+          </h2>
+          {cancelled ? (
+            <span className="badge badge-danger">Cancelled</span>
+          ) : (
+            <span className="badge badge-ok">Active</span>
+          )}
+        </div>
         <p>
-          {purchase.quantity} × {pkg?.name ?? 'package'} — <strong>{formatMoney(purchase.total_price)}</strong>
+          <strong>{formatMoney(purchase.total_price)}</strong>
           {purchase.discount_amount > 0 && (
             <span className="muted">
               {' '}
               (saved {formatMoney(purchase.discount_amount)} with {purchase.promo_code})
             </span>
           )}
+          {donation > 0 && <span className="muted"> · including your gift of {formatCents(donation)}</span>}
         </p>
+        {refunded > 0 && <p className="muted">Refunded: {formatCents(refunded)}</p>}
         {purchase.tax_deductible_amount != null && (
-          <p className="muted">Tax-deductible amount: {formatMoney(purchase.tax_deductible_amount)}</p>
+          <p className="muted">
+            Tax-deductible amount:{' '}
+            <span data-testid="tax-deductible">{formatMoney(purchase.tax_deductible_amount)}</span>
+          </p>
         )}
-        <button
-          type="button"
-          className="btn"
-          onClick={() =>
-            downloadFile(
-              `/api/v1/me/tickets/purchases/${purchase.id}/receipt.pdf`,
-              token,
-              `receipt-${purchase.id}.pdf`,
-            ).catch((e) => setReceiptError(explain(e)))
-          }
-        >
-          Download receipt (PDF)
-        </button>
+        {notice && <Alert tone="success">{notice}</Alert>}
+        <div className="form-actions start">
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              downloadFile(
+                `/api/v1/me/tickets/purchases/${purchase.id}/receipt.pdf`,
+                token,
+                `receipt-${purchase.id}.pdf`,
+              ).catch((e) => setReceiptError(explain(e)))
+            }
+          >
+            Download receipt (PDF)
+          </button>
+          {releasable && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setNotice(null);
+                setReleasing(true);
+              }}
+            >
+              Give seats back
+            </button>
+          )}
+        </div>
         {receiptError && <Alert>{receiptError}</Alert>}
-      </section>
-      {table && (
+      </div>
+      {table && !cancelled && (
         <p className="hint">This is a table: add each guest’s name and email so we can welcome them at the door.</p>
       )}
       <ul className="tickets">
@@ -58,10 +131,29 @@ export function TicketsView({
           <TicketCard key={ticket.id} ticket={ticket} seat={i + 1} withGuest={table} />
         ))}
       </ul>
-      <button type="button" className="btn" onClick={onBuyMore}>
-        Buy more tickets
-      </button>
-    </div>
+      {releasing && (
+        <ReleaseSeatsDialog
+          purchase={purchase}
+          pkg={pkg}
+          onClose={() => setReleasing(false)}
+          onStale={onChanged}
+          onConfirm={(ticketIds, key) =>
+            api<Cancellation>(`/api/v1/me/tickets/purchases/${purchase.id}/release`, {
+              method: 'POST',
+              token,
+              body: { ticket_ids: ticketIds },
+              headers: { 'Idempotency-Key': key },
+            })
+          }
+          onDone={async (c) => {
+            setReleasing(false);
+            const seats = c.ticket_ids.length;
+            setNotice(`Thank you! ${seats} seat${seats === 1 ? ' was' : 's were'} given back to the charity.`);
+            await onChanged();
+          }}
+        />
+      )}
+    </section>
   );
 }
 
@@ -69,7 +161,9 @@ function TicketCard({ ticket, seat, withGuest }: { ticket: Ticket; seat: number;
   const token = useDonorAuth((s) => s.token);
   const [qr, setQr] = useState<string | null>(null);
   const [qrError, setQrError] = useState(false);
+  const valid = isValidTicket(ticket);
   useEffect(() => {
+    if (!valid) return; // a cancelled ticket's QR code answers 410: there is nothing to show
     let url: string | null = null;
     let cancelled = false;
     fetchBlob(`/api/v1/me/tickets/${ticket.id}/qr.png`, token)
@@ -83,11 +177,13 @@ function TicketCard({ ticket, seat, withGuest }: { ticket: Ticket; seat: number;
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [ticket.id, token]);
+  }, [ticket.id, token, valid]);
   return (
-    <li className="ticket card" data-testid="ticket">
+    <li className={`ticket card ${valid ? '' : 'cancelled'}`} data-testid="ticket">
       <div className="qr">
-        {qr ? (
+        {!valid ? (
+          <span className="muted">No longer valid</span>
+        ) : qr ? (
           <img src={qr} alt={`QR code of ticket ${ticket.ticket_number}`} width={160} height={160} />
         ) : qrError ? (
           <span className="muted">QR code unavailable</span>
@@ -98,7 +194,16 @@ function TicketCard({ ticket, seat, withGuest }: { ticket: Ticket; seat: number;
       <div className="ticket-body">
         <strong className="ticket-number">{ticket.ticket_number}</strong>
         {withGuest && <span className="muted">Seat {seat}</span>}
-        {withGuest && <GuestForm ticket={ticket} />}
+        {!valid ? (
+          <span className="badge badge-danger" data-testid="ticket-status">
+            Cancelled
+          </span>
+        ) : ticket.checked_in_at ? (
+          <span className="badge badge-ok" data-testid="ticket-status">
+            Checked in
+          </span>
+        ) : null}
+        {withGuest && valid && !ticket.checked_in_at && <GuestForm ticket={ticket} />}
       </div>
     </li>
   );
