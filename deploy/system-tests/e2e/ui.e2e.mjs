@@ -110,6 +110,18 @@ const api = (path, options = {}) =>
   admin.request.fetch(`${GATEWAY}${path}`, { ...options, headers: { Authorization: `Bearer ${COORDINATOR_TOKEN}`, ...(options.headers ?? {}) } });
 const eventBase = `/admin/events/${EVENT_ID}`;
 let soldBefore = 0;
+// The order lifecycle (API.md, "Order lifecycle"): a table of 3 seats at 100.00 whose fair market value is 30.00
+// (10.00 a seat), so a third of it refunds 33.33 and a released seat adds 10.00 to the deductible amount.
+const tableName = `E2E table ${stamp}`;
+const buyerEmail = `e2e-buyer-${stamp.toLowerCase()}@example.org`;
+const compEmail = `e2e-comp-${stamp.toLowerCase()}@example.org`;
+let table;
+let offlineOrder;
+let giftPurchase;
+const expectEqual = (what, actual, expected) => {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 try {
   await step('admin signs in with a pasted token', async () => {
@@ -215,6 +227,185 @@ try {
   await step("the admin's live count moves", async () => {
     await admin.waitForFunction((before) => Number(document.querySelector('[data-testid="total-sold"]')?.textContent) >= before + 1, soldBefore, { timeout: 10_000 });
     await shot(admin, '07-sales-after');
+  });
+
+  await step('setup: a table of 3 seats and an offline order of it through the API', async () => {
+    const created = await api(`/api/v1${eventBase}/tickets/packages`, {
+      method: 'POST',
+      data: { name: tableName, price: 100, quantity_limit: 20, seats_per_package: 3, fair_market_value: 30 },
+    });
+    if (created.status() !== 201) throw new Error(`package create answered ${created.status()}: ${await created.text()}`);
+    table = await created.json();
+    // purchase-service learns a new package from the catalog.packages events (within 2 s): repeat the same order with
+    // the same Idempotency-Key until it is known (a refused attempt stores nothing).
+    const key = `e2e-offline-${stamp}`;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const r = await api(`/api/v1${eventBase}/tickets/purchases`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': key },
+        data: { package_id: table.id, quantity: 1, payment: 'offline', email: buyerEmail, name: 'E2E Buyer' },
+      });
+      if (r.status() === 201) {
+        offlineOrder = await r.json();
+        break;
+      }
+      if (![404, 503].includes(r.status()) || Date.now() > deadline)
+        throw new Error(`coordinator order answered ${r.status()}: ${await r.text()}`);
+      await sleep(500);
+    }
+    expectEqual('offline order tickets', offlineOrder.tickets.length, 3);
+    expectEqual('offline order channel', offlineOrder.channel, 'admin');
+    expectEqual('offline order payment', offlineOrder.payment, 'offline');
+    expectEqual('offline order total', Number(offlineOrder.total_price), 100);
+  });
+
+  await step('admin finds the order by ticket number on the Orders page and opens it', async () => {
+    await admin.getByRole('link', { name: 'Orders', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Orders', exact: true }).waitFor();
+    const number = offlineOrder.tickets[0].ticket_number;
+    const searched = admin.waitForResponse(
+      (r) => r.url().includes('/tickets/purchases?') && r.url().includes(`q=${encodeURIComponent(number)}`));
+    await admin.getByLabel('Search orders').fill(number);
+    await admin.getByRole('button', { name: 'Search', exact: true }).click();
+    const answer = await searched;
+    if (answer.status() !== 200) throw new Error(`order search answered ${answer.status()}`);
+    const found = await answer.json();
+    expectEqual('orders matching the ticket number', found.purchases.map((p) => p.id), [offlineOrder.id]);
+    const row = admin.getByTestId('order-row').filter({ hasText: buyerEmail });
+    await row.waitFor();
+    // The event also holds the donor's purchase: only the searched one may be listed.
+    await admin.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 1);
+    await row.getByText('Paid offline').waitFor();
+    await shot(admin, '08-orders-search');
+    await row.getByRole('link').click();
+    await admin.waitForURL(new RegExp(`/orders/${offlineOrder.id}$`));
+    await admin.getByRole('heading', { name: 'Order', exact: true }).waitFor();
+    await admin.getByTestId('order-ticket').nth(2).waitFor();
+    expectEqual('tickets shown', await admin.getByTestId('order-ticket').count(), 3);
+    await admin.getByTestId('order-total').filter({ hasText: '$100.00' }).waitFor();
+  });
+
+  await step('admin cancels one seat with its pro-rata refund, then the rest with what remains', async () => {
+    const [first] = offlineOrder.tickets;
+    const cancel = async (seats, expectedRefund) => {
+      await admin.getByRole('button', { name: `Cancel selected (${seats})` }).click();
+      const dialog = admin.getByRole('dialog', { name: `Cancel ${seats} ticket${seats === 1 ? '' : 's'}` });
+      await dialog.getByLabel('Reason').fill('E2E: cannot come');
+      expectEqual('refund shown before confirming', await dialog.getByLabel('Refund (USD)').inputValue(), expectedRefund);
+      const posted = admin.waitForResponse(
+        (r) => r.url().endsWith(`/purchases/${offlineOrder.id}/cancellations`) && r.request().method() === 'POST');
+      await dialog.getByRole('button', { name: 'Confirm cancellation' }).click();
+      const response = await posted;
+      if (response.status() !== 201) throw new Error(`cancellation answered ${response.status()}: ${await response.text()}`);
+      if (!response.request().headers()['idempotency-key']) throw new Error('the cancellation was sent without an Idempotency-Key');
+      const cancellation = await response.json();
+      expectEqual('cancellation kind', cancellation.kind, 'refund');
+      expectEqual('refund recorded', Number(cancellation.refund_amount).toFixed(2), expectedRefund);
+      await admin.getByText(`refund of $${expectedRefund} recorded`).waitFor();
+      await dialog.waitFor({ state: 'detached' });
+      return cancellation;
+    };
+    await admin.getByLabel(`Select ticket ${first.ticket_number}`).check();
+    await cancel(1, '33.33');
+    await admin.getByTestId('order-refunded').filter({ hasText: '$33.33' }).waitFor();
+    await admin.getByTestId('cancellation').filter({ hasText: first.ticket_number }).waitFor();
+    if (await admin.getByLabel(`Select ticket ${first.ticket_number}`).isEnabled())
+      throw new Error('a cancelled ticket can still be selected');
+    await shot(admin, '09-order-one-seat-cancelled');
+
+    await admin.getByLabel('Select all cancellable tickets').check();
+    const rest = await cancel(2, '66.67');
+    expectEqual('packages returned with the last seats of the table', rest.packages_returned, 1);
+    await admin.getByTestId('order-refunded').filter({ hasText: '$100.00' }).waitFor();
+    await admin.getByRole('region', { name: 'Summary' }).getByText('Cancelled', { exact: true }).waitFor();
+    const detail = await (await api(`/api/v1${eventBase}/tickets/purchases/${offlineOrder.id}`)).json();
+    expectEqual('order status', detail.status, 'cancelled');
+    expectEqual('order refunded', Number(detail.refunded_amount), 100);
+    expectEqual('cancellations', detail.cancellations.map((c) => Number(c.refund_amount)), [33.33, 66.67]);
+    expectEqual('tickets cancelled', detail.tickets.every((t) => t.status === 'cancelled'), true);
+    await shot(admin, '10-order-cancelled');
+  });
+
+  await step('admin creates a complimentary order', async () => {
+    await admin.getByRole('link', { name: '← All orders' }).click();
+    await admin.getByRole('link', { name: 'New order' }).click();
+    await admin.getByRole('heading', { name: 'New order' }).waitFor();
+    await admin.getByLabel('Package', { exact: true }).selectOption(table.id);
+    await admin.getByLabel('Quantity', { exact: true }).fill('1');
+    await admin.getByLabel(/^Complimentary/).check();
+    await admin.getByLabel('Buyer name').fill('E2E Sponsor');
+    await admin.getByLabel('Buyer email').fill(compEmail);
+    await admin.getByLabel('Note', { exact: true }).fill('E2E sponsor table');
+    const posted = admin.waitForResponse(
+      (r) => r.url().endsWith(`/events/${EVENT_ID}/tickets/purchases`) && r.request().method() === 'POST');
+    await admin.getByRole('button', { name: 'Create order' }).click();
+    const response = await posted;
+    if (response.status() !== 201) throw new Error(`coordinator order answered ${response.status()}: ${await response.text()}`);
+    const order = await response.json();
+    expectEqual('comp channel', order.channel, 'admin');
+    expectEqual('comp payment', order.payment, 'complimentary');
+    expectEqual('comp total', Number(order.total_price), 0);
+    expectEqual('comp email', order.email, compEmail);
+    await admin.waitForURL(new RegExp(`/orders/${order.id}$`));
+    await admin.getByText('Order created.').waitFor();
+    await admin.getByText('Complimentary', { exact: true }).first().waitFor();
+    await admin.getByTestId('order-total').filter({ hasText: '$0.00' }).waitFor();
+    await admin.getByText('E2E sponsor table').waitFor();
+    expectEqual('comp tickets shown', await admin.getByTestId('order-ticket').count(), 3);
+    await shot(admin, '11-comp-order');
+  });
+
+  await step('donor buys the table with a 50.00 gift', async () => {
+    await donor.goto(`${GATEWAY}/checkout/${EVENT_ID}`);
+    await donor.getByRole('button', { name: `Choose ${tableName}` }).click();
+    await donor.getByRole('button', { name: '$50', exact: true }).click();
+    await donor.getByTestId('order-gift').filter({ hasText: '$50.00' }).waitFor();
+    await donor.getByTestId('order-total').filter({ hasText: '$150.00' }).waitFor();
+    const bought = donor.waitForResponse(
+      (r) => r.url().endsWith(`/events/${EVENT_ID}/tickets/purchase`) && r.request().method() === 'POST');
+    await donor.getByRole('button', { name: /^Buy/ }).click();
+    const response = await bought;
+    if (response.status() !== 201) throw new Error(`checkout answered ${response.status()}: ${await response.text()}`);
+    expectEqual('donation sent', response.request().postDataJSON().donation_amount, 50);
+    giftPurchase = await response.json();
+    expectEqual('purchase donation', Number(giftPurchase.donation_amount), 50);
+    expectEqual('purchase total', Number(giftPurchase.total_price), 150);
+    expectEqual('purchase tax-deductible', Number(giftPurchase.tax_deductible_amount), 120); // 100 − 30 + 50
+    await donor.getByRole('heading', { name: /Thank you/ }).waitFor({ timeout: 20_000 });
+    await donor.getByTestId('ticket').nth(2).waitFor();
+    await donor.getByTestId('tax-deductible').filter({ hasText: '$120.00' }).waitFor();
+    await shot(donor, '12-donor-gift');
+  });
+
+  await step('donor gives a seat back on My tickets and the deductible amount rises', async () => {
+    const given = giftPurchase.tickets[1];
+    await donor.getByRole('link', { name: 'My tickets', exact: true }).click();
+    await donor.getByRole('heading', { name: 'My tickets', exact: true }).waitFor();
+    const card = donor.getByTestId('purchase').filter({ hasText: giftPurchase.tickets[0].ticket_number });
+    await card.getByRole('button', { name: 'Give seats back' }).click();
+    const dialog = donor.getByRole('dialog', { name: 'Give seats back' });
+    await dialog.getByLabel(given.ticket_number).check();
+    await dialog.getByTestId('release-effect').filter({ hasText: 'no refund' }).waitFor();
+    await dialog.getByTestId('release-effect').filter({ hasText: 'rises from $120.00 to $130.00' }).waitFor();
+    await shot(donor, '13-donor-release-dialog');
+    const released = donor.waitForResponse(
+      (r) => r.url().endsWith(`/me/tickets/purchases/${giftPurchase.id}/release`) && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Give 1 seat back' }).click();
+    const response = await released;
+    if (response.status() !== 201) throw new Error(`release answered ${response.status()}: ${await response.text()}`);
+    const cancellation = await response.json();
+    expectEqual('release kind', cancellation.kind, 'release');
+    expectEqual('release refund', Number(cancellation.refund_amount), 0);
+    expectEqual('released tickets', cancellation.ticket_ids, [given.id]);
+    await card.getByText(/given back to the charity/).waitFor();
+    await card.getByTestId('tax-deductible').filter({ hasText: '$130.00' }).waitFor();
+    await card.getByTestId('ticket').filter({ hasText: given.ticket_number }).getByTestId('ticket-status')
+      .filter({ hasText: 'Cancelled' }).waitFor();
+    await card.getByText('Active', { exact: true }).waitFor(); // two seats remain valid
+    const detail = await (await api(`/api/v1${eventBase}/tickets/purchases/${giftPurchase.id}`)).json();
+    expectEqual('purchase after release', [detail.status, Number(detail.refunded_amount), Number(detail.tax_deductible_amount)], ['active', 0, 130]);
+    await shot(donor, '14-donor-released');
   });
 
   await step('no console errors', async () => {
