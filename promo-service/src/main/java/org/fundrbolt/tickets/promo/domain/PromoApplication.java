@@ -10,4 +10,6 @@ public record PromoApplication(UUID id, UUID promoId, String code, UUID purchase
     public static final String REDEEMED = "redeemed";
     public static final String CONFIRMED = "confirmed";
     public static final String RELEASED = "released";
+    /** Sold, then fully cancelled: the use is given back for good and counts toward no limit. */
+    public static final String RETURNED = "returned";
 }

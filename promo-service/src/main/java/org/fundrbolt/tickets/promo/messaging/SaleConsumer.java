@@ -10,9 +10,11 @@ import org.fundrbolt.tickets.promo.service.RedemptionService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Confirms redemptions from {@code purchase.sales}: once the sale is recorded, reconciliation must never
- * release its use. Idempotent (only a 'redeemed' application changes), acknowledged after the write; a
- * database failure is retried in place, so a confirmation is never lost to a blink.
+ * Settles redemptions from {@code purchase.sales}: a {@code ticket_sold} confirms the purchase's use (reconciliation
+ * must then never release it), a {@code tickets_cancelled} that cancels the whole purchase returns it. Both are
+ * idempotent by the application's status, which changes only forward (the status is the record of what was
+ * processed, so a repeated event, or one the synchronous return already applied, changes nothing) and
+ * acknowledged after the write; a database failure is retried in place, so neither is lost to a blink.
  */
 @ApplicationScoped
 public class SaleConsumer {
@@ -29,14 +31,20 @@ public class SaleConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> onSale(String json) {
-        return policy.apply(CHANNEL, () -> apply(EventJson.read(json, TicketSold.class)));
+        return policy.apply(CHANNEL, () -> apply(EventJson.read(json, SaleEvent.class)));
     }
 
-    private Uni<Void> apply(TicketSold sale) {
-        if (sale.eventType() != null && !"ticket_sold".equals(sale.eventType())) {
-            return Uni.createFrom().voidItem();
+    private Uni<Void> apply(SaleEvent event) {
+        if (event.eventType() == null || SaleEvent.TICKET_SOLD.equals(event.eventType())) {
+            EventJson.require(event.purchaseId() != null, "A sale event needs a purchase_id");
+            return redemptions.confirm(event.purchaseId()).replaceWithVoid();
         }
-        EventJson.require(sale.purchaseId() != null, "A sale event needs a purchase_id");
-        return redemptions.confirm(sale.purchaseId()).replaceWithVoid();
+        if (SaleEvent.TICKETS_CANCELLED.equals(event.eventType())) {
+            EventJson.require(event.purchaseId() != null && event.purchaseCancelled() != null,
+                    "A cancellation event needs a purchase_id and purchase_cancelled");
+            // A partial cancellation keeps the use (API.md, "Order lifecycle").
+            return event.purchaseCancelled() ? redemptions.returnUse(event.purchaseId()) : Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().voidItem();
     }
 }

@@ -37,7 +37,7 @@ public class ApplicationRepository {
 
     /**
      * Releases the purchase's use if it is still only redeemed, giving the use back, in one statement.
-     * A confirmed sale is never released. Returns whether a use was given back.
+     * A confirmed or returned sale is never released. Returns whether a use was given back.
      */
     public Uni<Boolean> release(SqlClient client, UUID purchaseId) {
         return client.preparedQuery("WITH released AS (UPDATE promo_code_applications SET status = 'released', "
@@ -47,7 +47,8 @@ public class ApplicationRepository {
     }
 
     /**
-     * Marks the purchase's use as sold for good; a no-op when there is none or it is already confirmed.
+     * Marks the purchase's use as sold for good; a no-op when there is none, it is already confirmed or it was
+     * returned (the purchase was cancelled before its ticket_sold arrived).
      * A sale whose use was released (its purchase-service said so, then the sale happened after all) counts
      * the use again whatever the counter says: the sale exists, so its use does.
      */
@@ -60,6 +61,24 @@ public class ApplicationRepository {
                 + "WHERE p.id = c.promo_id AND c.was = 'released' RETURNING p.id) "
                 + "SELECT (SELECT count(*) FROM confirmed) AS confirmed")
                 .execute(Tuple.of(purchaseId)).map(rows -> rows.iterator().next().getLong("confirmed") > 0);
+    }
+
+    /**
+     * Gives back the use of a purchase that was sold and then fully cancelled, in one statement: its application
+     * becomes 'returned' for good, and the counter drops unless the use had already been given back (released).
+     * Redeemed counts as sold (a cancellation exists only for a committed purchase whose ticket_sold is late), and
+     * confirm, release and reconciliation never touch a returned application, so a late confirmation counts
+     * nothing. A no-op when there is nothing to return. Returns whether the counter dropped.
+     */
+    public Uni<Boolean> returnUse(SqlClient client, UUID purchaseId) {
+        return client.preparedQuery("WITH previous AS (SELECT id, status FROM promo_code_applications "
+                + "WHERE purchase_id = $1 AND status IN ('redeemed', 'confirmed', 'released') FOR UPDATE), "
+                + "returned AS (UPDATE promo_code_applications a SET status = 'returned', returned_at = now() "
+                + "FROM previous WHERE a.id = previous.id RETURNING a.promo_id, previous.status AS was), "
+                + "uncounted AS (UPDATE promo_codes p SET current_uses = p.current_uses - 1 FROM returned r "
+                + "WHERE p.id = r.promo_id AND r.was <> 'released' RETURNING p.id) "
+                + "SELECT (SELECT count(*) FROM uncounted) AS uncounted")
+                .execute(Tuple.of(purchaseId)).map(rows -> rows.iterator().next().getLong("uncounted") > 0);
     }
 
     /** Up to {@code limit} purchase ids whose use is still only redeemed after {@code maxAge}, oldest first. */

@@ -27,6 +27,12 @@ public class PromoCodeRepository {
             + "max_uses_per_donor, current_uses, valid_from, expires_at, is_active, package_ids, version, "
             + "created_at, updated_at";
 
+    /**
+     * An application {@code a} whose use counts toward the limits: held by a purchase in flight or sold. Released
+     * (never sold) and returned (sold, then fully cancelled) uses do not.
+     */
+    private static final String COUNTS = "a.status IN ('redeemed', 'confirmed')";
+
     public Uni<List<PromoCode>> listByEvent(SqlClient client, UUID eventId) {
         return client
                 .preparedQuery("SELECT " + COLUMNS + " FROM promo_codes WHERE event_id = $1 ORDER BY created_at, code")
@@ -91,15 +97,16 @@ public class PromoCodeRepository {
                 + "AND (valid_from IS NULL OR valid_from <= now()) AND (expires_at IS NULL OR expires_at > now()) "
                 + "AND (max_total_uses IS NULL OR current_uses < max_total_uses) "
                 + "AND (max_uses_per_donor IS NULL OR (SELECT count(*) FROM promo_code_applications a "
-                + "WHERE a.promo_id = $1 AND a.donor_id = $2 AND a.status <> 'released' AND a.purchase_id <> $3) "
+                + "WHERE a.promo_id = $1 AND a.donor_id = $2 AND " + COUNTS + " AND a.purchase_id <> $3) "
                 + "< max_uses_per_donor) "
                 + "RETURNING " + COLUMNS)
                 .execute(Tuple.of(id, donorId, purchaseId)).map(PromoCodeRepository::first);
     }
 
     /**
-     * Serialises one donor's redeems of one code until the transaction ends (pg_advisory_xact_lock on a hash of
-     * both ids): their per-donor count then sees each other's committed uses. Other donors never wait for it.
+     * Serialises one donor's redeems and returns of one code until the transaction ends (pg_advisory_xact_lock on a
+     * hash of both ids): their per-donor count then sees each other's committed uses and returns. Other donors never
+     * wait for it.
      */
     public Uni<Void> lockDonor(SqlClient client, UUID id, UUID donorId) {
         return client.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))")
@@ -113,7 +120,7 @@ public class PromoCodeRepository {
      */
     public Uni<Boolean> usesInFlight(SqlClient client, UUID id, UUID donorId, UUID purchaseId) {
         return client.preparedQuery("SELECT CASE WHEN p.max_uses_per_donor IS NOT NULL AND (SELECT count(*) FROM "
-                + "promo_code_applications a WHERE a.promo_id = p.id AND a.donor_id = $2 AND a.status <> 'released' "
+                + "promo_code_applications a WHERE a.promo_id = p.id AND a.donor_id = $2 AND " + COUNTS + " "
                 + "AND a.purchase_id <> $3) >= p.max_uses_per_donor "
                 + "THEN EXISTS (SELECT 1 FROM promo_code_applications a WHERE a.promo_id = p.id AND a.donor_id = $2 "
                 + "AND a.status = 'redeemed' AND a.purchase_id <> $3) "
@@ -126,10 +133,10 @@ public class PromoCodeRepository {
                 });
     }
 
-    /** Uses of one code by one donor that still count (not released). */
+    /** Uses of one code by one donor that still count (neither released nor returned). */
     public Uni<Long> donorUses(SqlClient client, UUID id, UUID donorId) {
-        return client.preparedQuery("SELECT count(*) AS uses FROM promo_code_applications "
-                + "WHERE promo_id = $1 AND donor_id = $2 AND status <> 'released'")
+        return client.preparedQuery("SELECT count(*) AS uses FROM promo_code_applications a "
+                + "WHERE a.promo_id = $1 AND a.donor_id = $2 AND " + COUNTS)
                 .execute(Tuple.of(id, donorId)).map(rows -> rows.iterator().next().getLong("uses"));
     }
 
@@ -137,7 +144,7 @@ public class PromoCodeRepository {
     public Uni<PromoUsage> usage(SqlClient client, UUID id, UUID donorId) {
         return client.preparedQuery("SELECT p.current_uses, p.max_total_uses, p.max_uses_per_donor, "
                 + "(SELECT count(*) FROM promo_code_applications a WHERE a.promo_id = p.id AND a.donor_id = $2 "
-                + "AND a.status <> 'released') AS donor_uses FROM promo_codes p WHERE p.id = $1")
+                + "AND " + COUNTS + ") AS donor_uses FROM promo_codes p WHERE p.id = $1")
                 .execute(Tuple.of(id, donorId)).map(rows -> {
                     var iterator = rows.iterator();
                     if (!iterator.hasNext()) {

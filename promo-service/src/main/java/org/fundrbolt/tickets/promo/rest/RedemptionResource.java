@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.fundrbolt.tickets.platform.rest.EventAccess;
 import org.fundrbolt.tickets.platform.rest.Ids;
 import org.fundrbolt.tickets.promo.service.Redemption;
@@ -18,7 +21,10 @@ import org.fundrbolt.tickets.promo.service.RedemptionService;
 
 import io.smallrye.mutiny.Uni;
 
-/** purchase-service's calls (ARCHITECTURE.md): redeem a code for a purchase, release it when the sale fails. */
+/**
+ * purchase-service's calls (ARCHITECTURE.md): redeem a code for a purchase, release it when the sale fails, return it
+ * when the purchase is fully cancelled.
+ */
 @Path("/internal/v1/redemptions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(EventAccess.SERVICE)
@@ -49,6 +55,26 @@ public class RedemptionResource {
     @Path("/{purchase_id}")
     public Uni<Response> release(@PathParam("purchase_id") String purchaseId) {
         return redemptions.release(Ids.parse(purchaseId, "purchase_not_found", "purchase"))
+                .map(nothing -> Response.noContent().build());
+    }
+
+    /**
+     * Called right after a cancellation that cancels the whole purchase commits, so the donor may use the code again
+     * at once; the {@code tickets_cancelled} event does the same if this call is lost. 204 whatever there was to
+     * return, so that it can be retried blindly.
+     */
+    @POST
+    @Path("/{purchase_id}/return")
+    @Operation(summary = "Return the promo use of a fully cancelled purchase", description = "Gives the purchase's use back: current_uses - 1, and it no longer counts toward "
+            + "max_total_uses or max_uses_per_donor. Idempotent, also with the tickets_cancelled event; a "
+            + "purchase without a promo application, or whose use was already returned, changes nothing.")
+    @APIResponse(responseCode = "204", description = "Returned, or nothing to return")
+    @APIResponse(responseCode = "401", description = "No or invalid token (unauthenticated)")
+    @APIResponse(responseCode = "403", description = "The token lacks the role service (forbidden)")
+    @APIResponse(responseCode = "404", description = "The purchase id is not a UUID (purchase_not_found)")
+    public Uni<Response> returnUse(
+            @Parameter(description = "The fully cancelled purchase") @PathParam("purchase_id") String purchaseId) {
+        return redemptions.returnUse(Ids.parse(purchaseId, "purchase_not_found", "purchase"))
                 .map(nothing -> Response.noContent().build());
     }
 }

@@ -26,7 +26,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Using promo codes: validate (for the donor), redeem and release (for purchase-service), confirm (from the
- * sale event). A use is counted only by redeem, atomically with its application row.
+ * sale event), return (a fully cancelled purchase, from both). A use is counted only by redeem, atomically with its
+ * application row (and again by a confirmation of a released one).
  */
 @ApplicationScoped
 public class RedemptionService {
@@ -152,6 +153,25 @@ public class RedemptionService {
     /** Gives back the use of a purchase whose sale did not happen; nothing to release is fine too. */
     public Uni<Void> release(UUID purchaseId) {
         return applications.release(pool, purchaseId).replaceWithVoid();
+    }
+
+    /**
+     * Gives back the use of a fully cancelled purchase (from {@code purchase.sales}, and purchase-service's call
+     * right after the cancellation commits): the donor may use the code again at once. Idempotent; nothing to
+     * return is fine too. The donor's count changes under the same lock of that donor and code as redeem counts it
+     * under, and the total on the code's row, which redeem's conditional UPDATE re-checks: so a redeem racing with
+     * the return either sees the use given back or is refused, never counts both. Nothing is cached to refresh:
+     * the cache holds definitions only, and validate reads usage from the database.
+     */
+    public Uni<Void> returnUse(UUID purchaseId) {
+        return applications.findByPurchase(pool, purchaseId).chain(application -> {
+            if (application == null || PromoApplication.RETURNED.equals(application.status())) {
+                return Uni.createFrom().voidItem();
+            }
+            return pool.withTransaction(connection -> promos
+                    .lockDonor(connection, application.promoId(), application.donorId())
+                    .chain(() -> applications.returnUse(connection, purchaseId))).replaceWithVoid();
+        });
     }
 
     /** Marks the purchase's use as sold (from {@code purchase.sales}); releases can no longer take it back. */
