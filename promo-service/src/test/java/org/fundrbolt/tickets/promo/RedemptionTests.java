@@ -317,7 +317,10 @@ class RedemptionTests {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/internal/v1/redemptions")
                     .then().statusCode(403).body("code", equalTo("forbidden"));
             given().auth().oauth2(token).delete("/internal/v1/redemptions/" + UUID.randomUUID()).then().statusCode(403);
+            given().auth().oauth2(token).post("/internal/v1/redemptions/" + UUID.randomUUID() + "/return").then()
+                    .statusCode(403).body("code", equalTo("forbidden"));
         }
         given().delete("/internal/v1/redemptions/" + UUID.randomUUID()).then().statusCode(401);
+        given().post("/internal/v1/redemptions/" + UUID.randomUUID() + "/return").then().statusCode(401);
     }
 }
