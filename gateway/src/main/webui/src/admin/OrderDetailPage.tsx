@@ -289,7 +289,7 @@ function OrderView({
                   <th scope="col" className="num">
                     Attempts
                   </th>
-                  <th scope="col">Last change</th>
+                  <th scope="col">Sent</th>
                 </tr>
               </thead>
               <tbody>
@@ -311,7 +311,14 @@ function OrderView({
                       </span>
                     </td>
                     <td className="num">{m.attempts}</td>
-                    <td>{formatDateTime(m.updated_at ?? m.sent_at)}</td>
+                    <td>
+                      {m.sent_at || m.updated_at
+                        ? formatDateTime(m.sent_at ?? m.updated_at)
+                        : m.queued_at
+                          ? `queued ${formatDateTime(m.queued_at)}`
+                          : '—'}
+                      {m.ticket_id && <div className="muted small ticket-number">{numberOf(m.ticket_id)}</div>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

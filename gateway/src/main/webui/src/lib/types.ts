@@ -124,7 +124,10 @@ export interface PurchaseEmail {
   status: 'queued' | 'sent' | 'failed';
   attempts: number;
   sent_at?: string | null;
+  queued_at?: string | null;
   updated_at?: string | null;
+  /** The seat a guest-ticket or resend mail is about, else null. */
+  ticket_id?: string | null;
 }
 
 export type PurchaseStatus = 'active' | 'cancelled';
