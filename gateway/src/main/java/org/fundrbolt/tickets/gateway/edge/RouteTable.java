@@ -41,6 +41,7 @@ public final class RouteTable {
             rule(ADMIN + "tickets/sales/stream", Service.CATALOG, Access.ADMIN, Kind.SALES_STREAM),
             rule(ADMIN + "tickets/(packages|sales)(/.*)?", Service.CATALOG, Access.ADMIN, Kind.API),
             rule(ADMIN + "tickets/(purchases|guests\\.csv|check-in)(/.*)?", Service.PURCHASE, Access.ADMIN, Kind.API),
+            rule(ADMIN + "tickets/[^/]+/resend", Service.PURCHASE, Access.ADMIN, Kind.API),
             rule(ADMIN + "promo-codes(/.*)?", Service.PROMO, Access.ADMIN, Kind.API),
             rule("/api/v1/events/" + ID + "/tickets/packages", Service.CATALOG, Access.PUBLIC, Kind.API),
             rule("/api/v1/events/" + ID + "/promo-codes/[^/]+/validate", Service.PROMO, Access.DONOR,

@@ -57,6 +57,31 @@ public interface PurchaseConfig {
 
     Promo promo();
 
+    Mail mail();
+
+    /** Tickets by email: the relay that sends the mail outbox (the SMTP server itself is quarkus.mailer.*). */
+    interface Mail {
+
+        /** Reply-To of every mail (env PURCHASE_MAIL_REPLY_TO); none when unset. */
+        Optional<String> replyTo();
+
+        /** The domain of every Message-ID. */
+        @WithDefault("tickets.fundrbolt.local")
+        String messageIdDomain();
+
+        /** How often the relay looks for due mail besides right after a commit that queued some. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** The longest wait between two attempts to send one mail. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** A mail still unsent this long after it was queued is given up ({@code failed}). */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+    }
+
     /** The ticket-signing key (ES256): never generated at start-up, so tickets survive restarts. */
     interface TicketSigning {
 

@@ -40,7 +40,8 @@ public class CancellationRepository {
     /** The purchase row as a cancellation decides on it, locked until the transaction ends. */
     public record LockedPurchase(UUID id, UUID eventId, UUID packageId, UUID donorId, int quantity, int seatsPerPackage,
             BigDecimal basePrice, BigDecimal discountAmount, BigDecimal donationAmount, BigDecimal refundedAmount,
-            BigDecimal fairMarketValue, String payment, UUID promoId, int cancelledSeats, int packagesReturned) {
+            BigDecimal fairMarketValue, String payment, UUID promoId, int cancelledSeats, int packagesReturned,
+            String email) {
 
         public int totalSeats() {
             return quantity * seatsPerPackage;
@@ -62,7 +63,7 @@ public class CancellationRepository {
     private static final String LOCK_PURCHASE = """
             SELECT id, event_id, package_id, donor_id, quantity, seats_per_package, base_price, discount_amount,
                    donation_amount, refunded_amount, fair_market_value, payment, promo_id, cancelled_seats,
-                   packages_returned
+                   packages_returned, email
             FROM purchases WHERE id = $1 FOR UPDATE
             """;
     private static final String CANCEL_TICKETS = """
@@ -124,7 +125,7 @@ public class CancellationRepository {
                     row.getBigDecimal("discount_amount"), row.getBigDecimal("donation_amount"),
                     row.getBigDecimal("refunded_amount"), row.getBigDecimal("fair_market_value"),
                     row.getString("payment"), row.getUUID("promo_id"), row.getInteger("cancelled_seats"),
-                    row.getInteger("packages_returned")));
+                    row.getInteger("packages_returned"), row.getString("email")));
         });
     }
 

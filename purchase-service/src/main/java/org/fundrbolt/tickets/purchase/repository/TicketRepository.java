@@ -1,16 +1,20 @@
 package org.fundrbolt.tickets.purchase.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.purchase.domain.Ticket;
+import org.fundrbolt.tickets.purchase.mail.Mail;
+import org.fundrbolt.tickets.purchase.mail.MailOutbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Queries of single tickets: ownership, guest assignment and the once-only check-in. */
@@ -34,9 +38,11 @@ public class TicketRepository {
             + "t.qr_code, t.guest_name, t.guest_email, t.checked_in_at, t.status FROM tickets t JOIN purchases p ON p.id = t.purchase_id ";
 
     private final Pool pool;
+    private final MailOutbox mails;
 
-    public TicketRepository(Pool pool) {
+    public TicketRepository(Pool pool, MailOutbox mails) {
         this.pool = pool;
+        this.mails = mails;
     }
 
     public Uni<Optional<StoredTicket>> find(UUID ticketId) {
@@ -44,14 +50,52 @@ public class TicketRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ticket(rows.iterator().next())));
     }
 
-    /** Assigns the seat unless it was checked in or cancelled meanwhile (then empty). */
+    /**
+     * Assigns the seat unless it was checked in or cancelled meanwhile (then empty). A guest email that is set or
+     * changed queues that guest's ticket mail in the same transaction.
+     */
     public Uni<Optional<StoredTicket>> assignGuest(UUID ticketId, String guestName, String guestEmail) {
-        return pool.preparedQuery("UPDATE tickets SET guest_name = $2, guest_email = $3 "
-                + "WHERE id = $1 AND checked_in_at IS NULL AND status = 'valid' RETURNING id")
-                .execute(Tuple.of(ticketId, guestName, guestEmail))
-                .chain(rows -> rows.size() == 0
-                        ? Uni.createFrom().item(Optional.<StoredTicket>empty())
-                        : find(ticketId));
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT purchase_id, guest_email FROM tickets WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(ticketId)).chain(current -> {
+                    if (current.size() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Row row = current.iterator().next();
+                    String previous = row.getString("guest_email");
+                    UUID purchaseId = row.getUUID("purchase_id");
+                    return connection.preparedQuery("UPDATE tickets SET guest_name = $2, guest_email = $3 "
+                            + "WHERE id = $1 AND checked_in_at IS NULL AND status = 'valid' RETURNING id")
+                            .execute(Tuple.of(ticketId, guestName, guestEmail)).chain(updated -> {
+                                if (updated.size() == 0) {
+                                    return Uni.createFrom().item(false);
+                                }
+                                boolean changed = guestEmail != null && !guestEmail.equalsIgnoreCase(previous);
+                                return (changed
+                                        ? mails.queue(connection, List.of(Mail.guestTicket(purchaseId, ticketId,
+                                                guestEmail)))
+                                        : Uni.createFrom().voidItem()).replaceWith(true);
+                            });
+                })).chain(assigned -> assigned ? find(ticketId) : Uni.createFrom().item(Optional.empty()));
+    }
+
+    /** A ticket with where its mail goes, locked until the caller's transaction ends; empty if there is none. */
+    public record MailTarget(StoredTicket ticket, String purchaseEmail) {
+
+        /** The guest's address if set, else the purchase's; null when neither exists. */
+        public String address() {
+            return ticket.guestEmail() != null ? ticket.guestEmail() : purchaseEmail;
+        }
+    }
+
+    public Uni<Optional<MailTarget>> lockForMail(SqlConnection connection, UUID ticketId) {
+        return connection.preparedQuery("SELECT t.id, t.purchase_id, t.event_id, p.donor_id, t.ticket_number, "
+                + "t.qr_code, t.guest_name, t.guest_email, t.checked_in_at, t.status, p.email FROM tickets t "
+                + "JOIN purchases p ON p.id = t.purchase_id WHERE t.id = $1 FOR UPDATE OF t")
+                .execute(Tuple.of(ticketId)).map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(new MailTarget(ticket(rows.iterator().next()),
+                                rows.iterator().next().getString("email"))));
     }
 
     /**

@@ -89,7 +89,8 @@ public class OrderLifecycleResource {
         String key = Idempotency.checkFormat(headers.getRequestHeader(Idempotency.HEADER));
         return purchases.order(event, access.userId(), key, body == null ? null : body.order())
                 .map(purchase -> Response.created(URI.create("/api/v1/admin/events/" + event
-                        + "/tickets/purchases/" + purchase.id())).entity(PurchaseView.admin(purchase)).build());
+                        + "/tickets/purchases/" + purchase.id())).entity(PurchaseView.admin(purchase, List.of()))
+                        .build());
     }
 
     private static Response created(Cancellation cancellation) {

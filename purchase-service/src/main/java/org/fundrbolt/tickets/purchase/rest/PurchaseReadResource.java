@@ -18,6 +18,7 @@ import org.fundrbolt.tickets.platform.rest.EventAccess;
 import org.fundrbolt.tickets.platform.rest.Ids;
 import org.fundrbolt.tickets.platform.text.Text;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
+import org.fundrbolt.tickets.purchase.mail.MailOutbox;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
 import org.fundrbolt.tickets.purchase.rest.model.PurchaseView;
 import org.fundrbolt.tickets.purchase.service.TicketSigner;
@@ -32,8 +33,10 @@ public class PurchaseReadResource {
     private final PurchaseQueries purchases;
     private final EventAccess access;
     private final TicketSigner signer;
+    private final MailOutbox mails;
 
-    public PurchaseReadResource(PurchaseQueries purchases, EventAccess access, TicketSigner signer) {
+    public PurchaseReadResource(PurchaseQueries purchases, EventAccess access, TicketSigner signer, MailOutbox mails) {
+        this.mails = mails;
         this.purchases = purchases;
         this.access = access;
         this.signer = signer;
@@ -56,8 +59,10 @@ public class PurchaseReadResource {
             throw DomainException.validation("q", "q must be 1 to 100 characters");
         }
         return purchases.byEvent(event, status, q, pageNumber, pageSize)
-                .map(found -> Map.of("purchases", found.purchases().stream().map(PurchaseView::admin).toList(),
-                        "page", pageNumber, "size", pageSize, "total", found.total()));
+                .chain(found -> mails.ofPurchases(found.purchases().stream().map(Purchase::id).toList())
+                        .map(byPurchase -> Map.of("purchases", found.purchases().stream()
+                                .map(purchase -> PurchaseView.admin(purchase, byPurchase.get(purchase.id()))).toList(),
+                                "page", pageNumber, "size", pageSize, "total", found.total())));
     }
 
     @GET
@@ -67,9 +72,10 @@ public class PurchaseReadResource {
         var event = access.administer(eventId);
         var id = Ids.parse(purchaseId, "purchase_not_found", "purchase");
         return purchases.find(id).map(found -> found.filter(purchase -> purchase.eventId().equals(event))
-                .map(PurchaseView::admin)
                 .orElseThrow(() -> DomainException.notFound("purchase_not_found",
-                        "This event has no purchase " + id + ".")));
+                        "This event has no purchase " + id + ".")))
+                .chain(purchase -> mails.ofPurchases(List.of(purchase.id()))
+                        .map(byPurchase -> PurchaseView.admin(purchase, byPurchase.get(purchase.id()))));
     }
 
     @GET

@@ -88,6 +88,30 @@ public class TicketResource {
     }
 
     @POST
+    @Path("/me/tickets/{ticket_id}/resend")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(EventAccess.DONOR)
+    public Uni<Response> resendOwn(@PathParam("ticket_id") String ticketId) {
+        var id = Ids.parse(ticketId, "ticket_not_found", "ticket");
+        var donor = access.userId();
+        return tickets.resend(id, ticket -> donor.equals(ticket.donorId())).map(done -> queued());
+    }
+
+    @POST
+    @Path("/admin/events/{event_id}/tickets/{ticket_id}/resend")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
+    public Uni<Response> resend(@PathParam("event_id") String eventId, @PathParam("ticket_id") String ticketId) {
+        var event = access.administer(eventId);
+        var id = Ids.parse(ticketId, "ticket_not_found", "ticket");
+        return tickets.resend(id, ticket -> event.equals(ticket.eventId())).map(done -> queued());
+    }
+
+    private static Response queued() {
+        return Response.accepted(java.util.Map.of("status", "queued")).build();
+    }
+
+    @POST
     @Path("/admin/events/{event_id}/tickets/check-in")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -31,6 +31,9 @@ import org.fundrbolt.tickets.purchase.domain.Money;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.domain.PurchaseTerms;
 import org.fundrbolt.tickets.purchase.domain.SaleEvent;
+import org.fundrbolt.tickets.purchase.mail.Mail;
+import org.fundrbolt.tickets.purchase.mail.MailOutbox;
+import org.fundrbolt.tickets.purchase.mail.MailRelay;
 import org.fundrbolt.tickets.purchase.repository.CancellationRepository;
 import org.fundrbolt.tickets.purchase.repository.CancellationRepository.Keyed;
 import org.fundrbolt.tickets.purchase.repository.CancellationRepository.LockedPurchase;
@@ -65,9 +68,13 @@ public class CancellationService {
     private final SaleRepository sales;
     private final OutboxRelay relay;
     private final PromoClient promo;
+    private final MailOutbox mailOutbox;
+    private final MailRelay mailRelay;
 
     public CancellationService(Pool pool, CancellationRepository cancellations, SaleRepository sales,
-            OutboxRelay relay, PromoClient promo) {
+            OutboxRelay relay, PromoClient promo, MailOutbox mailOutbox, MailRelay mailRelay) {
+        this.mailOutbox = mailOutbox;
+        this.mailRelay = mailRelay;
         this.pool = pool;
         this.cancellations = cancellations;
         this.sales = sales;
@@ -167,7 +174,11 @@ public class CancellationService {
                         fingerprint)
                         .chain(() -> cancellations.insertEvent(connection, SaleEvent.cancelled(purchase.eventId(),
                                 purchase.packageId(), purchase.donorId(), purchase.promoId(), cancellation,
-                                purchaseCancelled, after))))
+                                purchaseCancelled, after)))
+                        .chain(() -> purchase.email() == null
+                                ? Uni.createFrom().voidItem()
+                                : mailOutbox.queue(connection, List.of(
+                                        Mail.cancellation(purchase.id(), cancellationId, purchase.email())))))
                 .replaceWith(new Decided(cancellation,
                         new Effects(purchase.id(), purchaseCancelled, purchase.promoId())));
     }
@@ -230,6 +241,7 @@ public class CancellationService {
     /** After the commit: publish at once, and a fully cancelled purchase gives its promo use back now. */
     private void afterCommit(Effects effects) {
         relay.trigger();
+        mailRelay.trigger();
         if (effects.purchaseCancelled() && effects.promoId() != null) {
             promo.returnUse(effects.purchaseId()).subscribe().with(
                     done -> LOG.debugf("returned the promo use of cancelled purchase %s", effects.purchaseId()),

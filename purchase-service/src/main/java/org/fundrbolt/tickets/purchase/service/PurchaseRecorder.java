@@ -16,6 +16,8 @@ import org.fundrbolt.tickets.purchase.domain.SaleRequest;
 import org.fundrbolt.tickets.purchase.domain.Stock;
 import org.fundrbolt.tickets.purchase.domain.StockClaim;
 import org.fundrbolt.tickets.purchase.domain.Ticket;
+import org.fundrbolt.tickets.purchase.mail.Mail;
+import org.fundrbolt.tickets.purchase.mail.MailOutbox;
 import org.fundrbolt.tickets.purchase.repository.SaleRepository;
 import org.fundrbolt.tickets.purchase.repository.SaleRepository.Sold;
 
@@ -24,17 +26,20 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Writes what a claim sold, in the claim's transaction: each purchase with its tax-deductible amount,
- * its answers and its numbered tickets, and one ticket_sold event each for the outbox.
+ * its answers and its numbered tickets, one ticket_sold event each for the outbox, and the confirmation mail of
+ * each purchase that has an email address.
  */
 @ApplicationScoped
 public class PurchaseRecorder {
 
     private final SaleRepository sales;
     private final TicketIssuer issuer;
+    private final MailOutbox mailOutbox;
 
-    public PurchaseRecorder(SaleRepository sales, TicketIssuer issuer) {
+    public PurchaseRecorder(SaleRepository sales, TicketIssuer issuer, MailOutbox mailOutbox) {
         this.sales = sales;
         this.issuer = issuer;
+        this.mailOutbox = mailOutbox;
     }
 
     /** The purchases of {@code sold}, in order; {@code claim} holds the row's figures after all of them. */
@@ -73,8 +78,11 @@ public class PurchaseRecorder {
                 events.add(SaleEvent.sold(purchase, request.promoId(), new StockClaim(soldCount, version, ticketsAfter,
                         revenueAfter, claim.refundedAfter(), donationsAfter, claim.cancelledTicketsAfter()), now));
             }
+            List<Mail> mails = rows.stream().map(Sold::purchase).filter(purchase -> purchase.terms().email() != null)
+                    .map(purchase -> Mail.confirmation(purchase.id(), purchase.terms().email())).toList();
             return sales.insert(connection, stock, rows)
                     .chain(() -> sales.insertEvents(connection, events))
+                    .chain(() -> mailOutbox.queue(connection, mails))
                     .replaceWith(rows.stream().map(Sold::purchase).toList());
         });
     }

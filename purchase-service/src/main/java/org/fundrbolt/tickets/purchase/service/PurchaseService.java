@@ -29,6 +29,7 @@ import org.fundrbolt.tickets.purchase.domain.PurchaseTerms;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome.Result;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
+import org.fundrbolt.tickets.purchase.mail.MailRelay;
 import org.fundrbolt.tickets.purchase.repository.InventoryRepository;
 import org.jboss.logging.Logger;
 
@@ -62,10 +63,13 @@ public class PurchaseService {
     private final long inFlightWaitNanos;
     private final InventoryRepository stock;
     private final Vertx vertx;
+    private final MailRelay mailRelay;
 
-    public PurchaseService(Idempotency idempotency, InventoryCache inventory, OptionValidator options,
+    public PurchaseService(MailRelay mailRelay, Idempotency idempotency, InventoryCache inventory,
+            OptionValidator options,
             PromoClient promo, TicketIssuer tickets, SaleStrategy strategy, OutboxRelay relay,
             PurchaseConfig config, InventoryRepository stock, Vertx vertx) {
+        this.mailRelay = mailRelay;
         this.deadlineNanos = config.saleDeadline().toNanos();
         this.inFlightWaitNanos = config.promo().inFlightWait().toNanos();
         this.stock = stock;
@@ -293,6 +297,9 @@ public class PurchaseService {
         return switch (outcome.result()) {
             case SOLD -> {
                 relay.trigger();
+                if (outcome.purchase().terms().email() != null) {
+                    mailRelay.trigger();
+                }
                 yield Uni.createFrom().item(outcome.purchase());
             }
             case SOLD_OUT -> Uni.createFrom().failure(soldOut());

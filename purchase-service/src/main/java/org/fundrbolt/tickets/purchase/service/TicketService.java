@@ -1,5 +1,6 @@
 package org.fundrbolt.tickets.purchase.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,12 +13,16 @@ import org.apache.commons.validator.routines.EmailValidator;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.purchase.domain.Ticket;
+import org.fundrbolt.tickets.purchase.mail.Mail;
+import org.fundrbolt.tickets.purchase.mail.MailOutbox;
+import org.fundrbolt.tickets.purchase.mail.MailRelay;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository.StoredTicket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * The seat rules of API.md, "Gala features": a donor sees and assigns only their own tickets, never
@@ -30,12 +35,55 @@ public class TicketService {
     /** RFC 5321/5322 syntax with a known top-level domain; no local (dotless) or IP-literal hosts. */
     private static final EmailValidator EMAIL = EmailValidator.getInstance(false, false);
 
+    /** At most this many resends of one ticket per hour (API.md, "Tickets by email"). */
+    static final int RESENDS_PER_HOUR = 5;
+
     private final TicketRepository tickets;
     private final TicketSigner signer;
+    private final Pool pool;
+    private final MailOutbox mails;
+    private final MailRelay mailRelay;
 
-    public TicketService(TicketRepository tickets, TicketSigner signer) {
+    public TicketService(TicketRepository tickets, TicketSigner signer, Pool pool, MailOutbox mails,
+            MailRelay mailRelay) {
         this.tickets = tickets;
         this.signer = signer;
+        this.pool = pool;
+        this.mails = mails;
+        this.mailRelay = mailRelay;
+    }
+
+    /**
+     * Queues one more mail of a ticket (202): to its guest if set, else to the purchase's address. {@code allowed}
+     * says whether the caller may act on the ticket (a coordinator's event, a donor's own); others get 404. The
+     * ticket's row lock makes the hourly limit exact under concurrent resends.
+     */
+    public Uni<Void> resend(UUID ticketId, java.util.function.Predicate<StoredTicket> allowed) {
+        return pool.withTransaction(connection -> tickets.lockForMail(connection, ticketId).chain(found -> {
+            TicketRepository.MailTarget target = found.filter(candidate -> allowed.test(candidate.ticket()))
+                    .orElseThrow(() -> DomainException.notFound("ticket_not_found", "No ticket " + ticketId + "."));
+            if (target.ticket().cancelled()) {
+                throw cancelled(target.ticket());
+            }
+            String address = target.address();
+            if (address == null) {
+                throw new DomainException(422, "no_email_address",
+                        "Ticket " + target.ticket().ticketNumber() + " has no guest email and its purchase no email "
+                                + "address; assign a guest email first.");
+            }
+            Instant now = Instant.now();
+            return mails.resendsSince(connection, ticketId, now.minus(java.time.Duration.ofHours(1))).chain(recent -> {
+                if (recent.size() >= RESENDS_PER_HOUR) {
+                    long wait = Math.max(1, java.time.Duration.between(now,
+                            recent.get(recent.size() - RESENDS_PER_HOUR).plus(java.time.Duration.ofHours(1)))
+                            .toSeconds());
+                    throw new DomainException(429, "rate_limited", "Ticket " + target.ticket().ticketNumber()
+                            + " was sent " + RESENDS_PER_HOUR + " times in the last hour; try again later.",
+                            List.of(), Map.of("retry_after", String.valueOf(wait)));
+                }
+                return mails.queue(connection, List.of(Mail.resend(target.ticket().purchaseId(), ticketId, address)));
+            });
+        })).invoke(mailRelay::trigger);
     }
 
     public Uni<StoredTicket> own(UUID donorId, UUID ticketId) {
@@ -77,6 +125,7 @@ public class TicketService {
                 throw DomainException.validation(errors);
             }
             return tickets.assignGuest(ticketId, name == null ? null : name.trim(), email)
+                    .invoke(mailRelay::trigger)
                     .chain(updated -> updated.isPresent()
                             ? Uni.createFrom().item(updated.get().ticket())
                             : tickets.find(ticketId).map(now -> {

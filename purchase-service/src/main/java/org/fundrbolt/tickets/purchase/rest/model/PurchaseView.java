@@ -9,6 +9,7 @@ import org.fundrbolt.tickets.purchase.domain.Answer;
 import org.fundrbolt.tickets.purchase.domain.Cancellation;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.domain.Ticket;
+import org.fundrbolt.tickets.purchase.mail.Mail;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,19 +24,24 @@ public record PurchaseView(UUID id, UUID eventId, UUID packageId, UUID donorId, 
         Instant createdAt, String status, String channel, String payment, BigDecimal donationAmount,
         BigDecimal refundedAmount, String email, String name,
         @JsonInclude(JsonInclude.Include.NON_NULL) String note, List<CancellationView> cancellations,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> emails) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MailView> emails) {
 
     /** As the donor sees it (checkout, the {@code me} endpoints). */
     public static PurchaseView of(Purchase purchase) {
         return of(purchase, false);
     }
 
-    /** As a coordinator sees it: with the note and the mails. */
-    public static PurchaseView admin(Purchase purchase) {
-        return of(purchase, true);
+    /** As a coordinator sees it: with the note and its mails (oldest first). */
+    public static PurchaseView admin(Purchase purchase, List<Mail> mails) {
+        return of(purchase, mails == null ? List.of() : mails);
     }
 
     private static PurchaseView of(Purchase purchase, boolean admin) {
+        return of(purchase, admin ? List.of() : null);
+    }
+
+    private static PurchaseView of(Purchase purchase, List<Mail> mails) {
+        boolean admin = mails != null;
         var terms = purchase.terms();
         return new PurchaseView(purchase.id(), purchase.eventId(), purchase.packageId(), purchase.donorId(),
                 purchase.quantity(), purchase.unitPrice(), purchase.basePrice(), purchase.discountAmount(),
@@ -44,7 +50,8 @@ public record PurchaseView(UUID id, UUID eventId, UUID packageId, UUID donorId, 
                 purchase.tickets().stream().map(TicketView::of).toList(), purchase.createdAt(), purchase.status(),
                 terms.channel(), terms.payment(), purchase.donationAmount(), purchase.refundedAmount(), terms.email(),
                 terms.buyerName(), admin ? terms.note() : null,
-                purchase.cancellations().stream().map(CancellationView::of).toList(), admin ? List.of() : null);
+                purchase.cancellations().stream().map(CancellationView::of).toList(),
+                admin ? mails.stream().map(MailView::of).toList() : null);
     }
 
     /** An answer as stored with the purchase. */
@@ -62,6 +69,16 @@ public record PurchaseView(UUID id, UUID eventId, UUID packageId, UUID donorId, 
         public static TicketView of(Ticket ticket) {
             return new TicketView(ticket.id(), ticket.ticketNumber(), ticket.qrCode(), ticket.guestName(),
                     ticket.guestEmail(), ticket.checkedInAt(), ticket.status());
+        }
+    }
+
+    /** One mail of the purchase and how its sending went (API.md, "Tickets by email"). */
+    public record MailView(String kind, String to, String status, int attempts, Instant sentAt, UUID ticketId,
+            Instant queuedAt) {
+
+        static MailView of(Mail mail) {
+            return new MailView(mail.kind(), mail.to(), mail.status(), mail.attempts(), mail.sentAt(), mail.ticketId(),
+                    mail.createdAt());
         }
     }
 
