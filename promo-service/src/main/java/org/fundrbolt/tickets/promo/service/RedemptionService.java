@@ -164,8 +164,10 @@ public class RedemptionService {
      * the cache holds definitions only, and validate reads usage from the database.
      */
     public Uni<Void> returnUse(UUID purchaseId) {
+        // Who holds the use never changes, so it is read outside the transaction; whether it is still to be
+        // returned is decided by the conditional statement alone.
         return applications.findByPurchase(pool, purchaseId).chain(application -> {
-            if (application == null || PromoApplication.RETURNED.equals(application.status())) {
+            if (application == null) {
                 return Uni.createFrom().voidItem();
             }
             return pool.withTransaction(connection -> promos
