@@ -10,7 +10,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The role and event-scope rules of API.md, checked at the edge (the services check them again):
  * administration needs {@code super_admin}, or {@code event_coordinator} with the path's event in
- * the token's {@code events} claim; donor paths need {@code donor}.
+ * the token's {@code events} claim; the door also admits {@code door_staff} of the event; donor paths need
+ * {@code donor}.
  */
 public final class EdgeAccess {
 
@@ -26,6 +27,15 @@ public final class EdgeAccess {
         }
         return coordinatedEvents(identity).stream()
                 .anyMatch(event -> event.equalsIgnoreCase(eventId));
+    }
+
+    /** The door endpoints: whoever may administer the event, and its door staff. */
+    public static boolean mayWorkTheDoor(SecurityIdentity identity, String eventId) {
+        if (mayAdminister(identity, eventId)) {
+            return true;
+        }
+        return identity.hasRole("door_staff") && eventId != null
+                && coordinatedEvents(identity).stream().anyMatch(event -> event.equalsIgnoreCase(eventId));
     }
 
     public static boolean isDonor(SecurityIdentity identity) {

@@ -168,14 +168,16 @@ public class EdgeRouter {
             }
             return;
         }
-        boolean allowed = route.access() == Access.ADMIN
-                ? EdgeAccess.mayAdminister(identity, route.eventId())
-                : EdgeAccess.isDonor(identity);
+        boolean allowed = switch (route.access()) {
+            case ADMIN -> EdgeAccess.mayAdminister(identity, route.eventId());
+            case DOOR -> EdgeAccess.mayWorkTheDoor(identity, route.eventId());
+            default -> EdgeAccess.isDonor(identity);
+        };
         if (!allowed) {
             ctx.request().resume();
-            Problems.forbidden(ctx, route.access() == Access.ADMIN
-                    ? "Your token does not allow administering this event."
-                    : "This endpoint is for donors.");
+            Problems.forbidden(ctx, route.access() == Access.DONOR
+                    ? "This endpoint is for donors."
+                    : "Your token does not allow administering this event.");
             return;
         }
         limit(ctx, route, quotas.forCaller(identity, route));

@@ -18,7 +18,7 @@ public final class RouteTable {
 
     /** Who may call a route: anyone, a donor, or an administrator of the path's event. */
     public enum Access {
-        PUBLIC, DONOR, ADMIN
+        PUBLIC, DONOR, ADMIN, DOOR
     }
 
     /** What a route kind is, for rate limits and timeouts. */
@@ -40,6 +40,9 @@ public final class RouteTable {
             rule(ADMIN + "tickets/packages/[^/]+/image", Service.MEDIA, Access.ADMIN, Kind.IMAGE_UPLOAD),
             rule(ADMIN + "tickets/sales/stream", Service.CATALOG, Access.ADMIN, Kind.SALES_STREAM),
             rule(ADMIN + "tickets/(packages|sales)(/.*)?", Service.CATALOG, Access.ADMIN, Kind.API),
+            // the door (API.md, "Door operations"): door staff of the event too, and nothing else for them
+            rule(ADMIN + "tickets/(attendees|check-in|check-in/summary|check-ins|check-ins/[^/]+|door-list)",
+                    Service.PURCHASE, Access.DOOR, Kind.API),
             rule(ADMIN + "tickets/(purchases|guests\\.csv|check-in)(/.*)?", Service.PURCHASE, Access.ADMIN, Kind.API),
             rule(ADMIN + "tickets/[^/]+/resend", Service.PURCHASE, Access.ADMIN, Kind.API),
             rule(ADMIN + "promo-codes(/.*)?", Service.PROMO, Access.ADMIN, Kind.API),

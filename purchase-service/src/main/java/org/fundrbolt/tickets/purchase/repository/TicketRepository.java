@@ -98,16 +98,6 @@ public class TicketRepository {
                                 rows.iterator().next().getString("email"))));
     }
 
-    /**
-     * Checks a valid ticket in once: of two doors scanning at once, exactly one wins, and of a check-in and a
-     * cancellation of the ticket, exactly one.
-     */
-    public Uni<Boolean> checkIn(UUID ticketId, UUID eventId) {
-        return pool.preparedQuery("UPDATE tickets SET checked_in_at = date_trunc('milliseconds', now()) "
-                + "WHERE id = $1 AND event_id = $2 AND checked_in_at IS NULL AND status = 'valid' RETURNING id")
-                .execute(Tuple.of(ticketId, eventId)).map(rows -> rows.size() == 1);
-    }
-
     private static StoredTicket ticket(Row row) {
         var checkedIn = row.getOffsetDateTime("checked_in_at");
         return new StoredTicket(row.getUUID("id"), row.getUUID("purchase_id"), row.getUUID("event_id"),

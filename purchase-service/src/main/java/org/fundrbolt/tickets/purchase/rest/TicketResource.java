@@ -30,7 +30,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class TicketResource {
 
     /** Body of a check-in scan. */
-    public record Scan(String qrCode) {
+    public record Scan(String qrCode, String deviceId) {
     }
 
     private final TicketService tickets;
@@ -115,12 +115,15 @@ public class TicketResource {
     @Path("/admin/events/{event_id}/tickets/check-in")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN})
+    @RolesAllowed({EventAccess.COORDINATOR, EventAccess.SUPER_ADMIN, EventAccess.DOOR_STAFF})
     public Uni<TicketView> checkIn(@PathParam("event_id") String eventId, Scan scan) {
-        var event = access.administer(eventId);
+        var event = access.door(eventId);
         if (scan == null || scan.qrCode() == null || scan.qrCode().isBlank()) {
             throw DomainException.validation("qr_code", "qr_code is required");
         }
-        return tickets.checkIn(event, scan.qrCode()).map(TicketView::of);
+        if (scan.deviceId() != null && (scan.deviceId().isBlank() || scan.deviceId().length() > 100)) {
+            throw DomainException.validation("device_id", "device_id must be 1 to 100 characters");
+        }
+        return tickets.checkIn(event, scan.qrCode(), access.userId(), scan.deviceId()).map(TicketView::of);
     }
 }

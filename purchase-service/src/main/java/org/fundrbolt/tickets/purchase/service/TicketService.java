@@ -16,6 +16,7 @@ import org.fundrbolt.tickets.purchase.domain.Ticket;
 import org.fundrbolt.tickets.purchase.mail.Mail;
 import org.fundrbolt.tickets.purchase.mail.MailOutbox;
 import org.fundrbolt.tickets.purchase.mail.MailRelay;
+import org.fundrbolt.tickets.purchase.repository.DoorRepository;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository;
 import org.fundrbolt.tickets.purchase.repository.TicketRepository.StoredTicket;
 
@@ -44,8 +45,11 @@ public class TicketService {
     private final MailOutbox mails;
     private final MailRelay mailRelay;
 
+    private final DoorRepository door;
+
     public TicketService(TicketRepository tickets, TicketSigner signer, Pool pool, MailOutbox mails,
-            MailRelay mailRelay) {
+            MailRelay mailRelay, DoorRepository door) {
+        this.door = door;
         this.tickets = tickets;
         this.signer = signer;
         this.pool = pool;
@@ -135,20 +139,22 @@ public class TicketService {
         });
     }
 
-    public Uni<Ticket> checkIn(UUID eventId, String qrCode) {
+    /** The online door: checks the code's ticket in once, logged with who scanned it and on which device. */
+    public Uni<Ticket> checkIn(UUID eventId, String qrCode, UUID by, String deviceId) {
         TicketSigner.TicketClaims claims = qrCode == null ? null : signer.verify(qrCode);
         if (claims == null || !claims.eventId().equals(eventId)) {
             throw new DomainException(422, "invalid_ticket_code",
                     "This code is not a genuine ticket of this event.");
         }
-        return tickets.checkIn(claims.ticketId(), eventId).chain(won -> tickets.find(claims.ticketId()).map(found -> {
-            StoredTicket ticket = found.orElseThrow(() -> new DomainException(422, "invalid_ticket_code",
-                    "This code names no ticket of this event."));
-            if (!won) {
-                throw ticket.cancelled() ? cancelled(ticket) : checkedIn(ticket);
-            }
-            return ticket.ticket();
-        }));
+        return door.checkIn(claims.ticketId(), eventId, null, by, deviceId)
+                .chain(won -> tickets.find(claims.ticketId()).map(found -> {
+                    StoredTicket ticket = found.orElseThrow(() -> new DomainException(422, "invalid_ticket_code",
+                            "This code names no ticket of this event."));
+                    if (won.isEmpty()) {
+                        throw ticket.cancelled() ? cancelled(ticket) : checkedIn(ticket);
+                    }
+                    return ticket.ticket();
+                }));
     }
 
     /** A donor's own ticket that is still valid: its QR image is gone once it is cancelled (410). */

@@ -21,6 +21,8 @@ public class EventAccess {
     public static final String SUPER_ADMIN = "super_admin";
     public static final String DONOR = "donor";
     public static final String SERVICE = "service";
+    /** Check-in only, for the events in its {@code events} claim (API.md, "Door operations"). */
+    public static final String DOOR_STAFF = "door_staff";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -40,6 +42,22 @@ public class EventAccess {
             return eventId;
         }
         throw DomainException.forbidden("Your token does not allow administering event " + eventId + ".");
+    }
+
+    /**
+     * As {@link #administer(String)}, for the door endpoints: door staff of the event may use them too. Every
+     * other admin endpoint stays closed to a door_staff token (its {@code @RolesAllowed} leaves the role out).
+     */
+    public UUID door(String eventIdText) {
+        UUID eventId = Ids.parse(eventIdText, "not_found", "event");
+        if (identity.hasRole(SUPER_ADMIN)) {
+            return eventId;
+        }
+        if ((identity.hasRole(COORDINATOR) || identity.hasRole(DOOR_STAFF))
+                && coordinatedEvents().contains(eventId.toString())) {
+            return eventId;
+        }
+        throw DomainException.forbidden("Your token does not allow the door of event " + eventId + ".");
     }
 
     /** The caller's user id ({@code sub}). */
