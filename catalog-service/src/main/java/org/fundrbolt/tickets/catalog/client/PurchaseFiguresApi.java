@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -21,16 +23,26 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal/v1/inventory")
 public interface PurchaseFiguresApi {
 
-    /** One package's figures as the inventory row holds them. */
+    /**
+     * One package's figures as the inventory row holds them: {@code soldCount} packages sold minus returned,
+     * {@code ticketsAfter} valid seats, {@code revenueAfter} net of refunds. {@code refundedAfter},
+     * {@code donationsAfter} and {@code cancelledTicketsAfter} are null from a purchase-service that does not send
+     * them yet. Fields added later are ignored (the application's mapper refuses unknown ones), so purchase-service
+     * can grow its rows without stopping the reconciliation.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Figures(UUID packageId, UUID eventId, int soldCount, long ticketsAfter, BigDecimal revenueAfter,
-            long inventoryVersion, String updatedAt) {
+            BigDecimal refundedAfter, BigDecimal donationsAfter, Long cancelledTicketsAfter, long inventoryVersion,
+            String updatedAt) {
     }
 
     /** The cursor of the next page. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Cursor(String updatedAfter, UUID afterPackage) {
     }
 
     /** One keyset page; {@code next} is null after the last. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Page(List<Figures> figures, Cursor next) {
     }
 

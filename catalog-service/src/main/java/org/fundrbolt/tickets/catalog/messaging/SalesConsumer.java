@@ -17,9 +17,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Feeds {@code purchase.sales} into the sales projection, one transaction per poll, acknowledged only
- * after it committed. A failure of the database is retried in place (the platform's consumer policy);
- * an unreadable record, or one the database refuses as data, goes to the DLQ and the rest still apply.
+ * Feeds {@code purchase.sales} (sales and cancellations) into the sales projection, one transaction per poll,
+ * acknowledged only after it committed. A failure of the database is retried in place (the platform's consumer
+ * policy); an unreadable record, or one the database refuses as data, goes to the DLQ and the rest still apply.
  */
 @ApplicationScoped
 public class SalesConsumer {
@@ -44,7 +44,7 @@ public class SalesConsumer {
         for (String record : records) {
             try {
                 SaleEvent sale = read(record);
-                if ("ticket_sold".equals(sale.eventType())) {
+                if (sale != null) {
                     batch.add(new Sale(sale, record));
                 }
             } catch (UnreadableMessage e) {
@@ -56,7 +56,7 @@ public class SalesConsumer {
                 .onFailure(ConsumerPolicy::isPoison).recoverWithUni(() -> oneByOne(batch)));
     }
 
-    /** A batch the database refused as data: apply its sales one at a time, parking only the bad ones. */
+    /** A batch the database refused as data: apply its events one at a time, parking only the bad ones. */
     private Uni<Void> oneByOne(List<Sale> batch) {
         return Multi.createFrom().iterable(batch)
                 .onItem()
@@ -65,7 +65,7 @@ public class SalesConsumer {
                 .collect().last().replaceWithVoid();
     }
 
-    /** A sale event with the record it was read from, which is what a DLQ keeps. */
+    /** An event with the record it was read from, which is what a DLQ keeps. */
     private record Sale(SaleEvent event, String record) {
     }
 
@@ -79,10 +79,21 @@ public class SalesConsumer {
                 .collect().last().replaceWithVoid();
     }
 
+    /** The event if the projection applies its type (sales and cancellations), null for any other type. */
     private static SaleEvent read(String record) {
         SaleEvent sale = EventJson.read(record, SaleEvent.class);
-        EventJson.require(sale.purchaseId() != null && sale.packageId() != null && sale.eventId() != null
-                && sale.totalPrice() != null, "A sale event needs purchase_id, package_id, event_id and total_price");
-        return sale;
+        if (sale.isSale()) {
+            EventJson.require(sale.purchaseId() != null && sale.packageId() != null && sale.eventId() != null
+                    && sale.totalPrice() != null,
+                    "A sale event needs purchase_id, package_id, event_id and total_price");
+            return sale;
+        }
+        if (sale.isCancellation()) {
+            // A cancellation only exists with the cumulative figures (nothing to add it to otherwise).
+            EventJson.require(sale.packageId() != null && sale.eventId() != null && sale.hasCumulativeFigures(),
+                    "A cancellation event needs package_id, event_id, revenue_after and tickets_after");
+            return sale;
+        }
+        return null;
     }
 }

@@ -183,7 +183,8 @@ public class PackageService {
                             return packages.delete(conn, packageId).chain(() -> snapshots.record(conn, next, true));
                         }
                         next.enabled = false;
-                        next.soldCount = Math.max(current.soldCount, sold);
+                        // The owner's count, taken now, is newer than the projection's (a cancellation lowers it).
+                        next.soldCount = sold;
                         return packages.update(conn, next)
                                 .chain(() -> audit.insertAll(conn,
                                         List.of(Audit.disabled(next, current.enabled, userId))))
@@ -273,7 +274,8 @@ public class PackageService {
                         throw DomainException.conflict("quantity_below_sold", "quantity_limit " + next.quantityLimit
                                 + " is below the number of packages already sold.");
                     }
-                    next.soldCount = Math.max(next.soldCount, outcome.soldCount());
+                    // The owner's count, taken now, is newer than the projection's (a cancellation lowers it).
+                    next.soldCount = outcome.soldCount();
                 })
                 .replaceWithVoid();
     }

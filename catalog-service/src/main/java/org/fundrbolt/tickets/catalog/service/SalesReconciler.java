@@ -25,9 +25,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * ARCHITECTURE.md, "Projections converge from the truth": every {@code catalog.sales-reconcile-interval} the
  * sales view is compared with purchase-service's cumulative figures of the packages changed since the last pass
- * (all of them on the first pass after start-up), and a package whose view is behind takes the owner's figures.
- * A sale event lost on the way (a DLQ, a failed batch) is so repaired within one interval, sold-out packages
- * included. Harmless on every replica: the newest inventory version wins, equal figures are left alone.
+ * (all of them on the first pass after start-up), and a package whose view is behind takes the owner's figures
+ * (sold, seats, revenue, refunds, donations, cancelled seats). A sale or cancellation event lost on the way (a DLQ,
+ * a failed batch) is so repaired within one interval, sold-out packages included. Harmless on every replica: the
+ * newest inventory version wins (never the larger sold count, which a cancellation lowers), equal figures are left
+ * alone.
  */
 @ApplicationScoped
 public class SalesReconciler {
@@ -98,7 +100,8 @@ public class SalesReconciler {
     private Uni<OffsetDateTime> page(String updatedAfter, UUID afterPackage, Set<UUID> changed) {
         return purchase.figures(token.bearer(), updatedAfter, afterPackage, PAGE).chain(page -> {
             var rows = page.figures().stream().map(f -> new SalesRepository.Figures(f.packageId(), f.eventId(),
-                    f.soldCount(), f.ticketsAfter(), f.revenueAfter(), f.inventoryVersion())).toList();
+                    f.soldCount(), f.ticketsAfter(), f.revenueAfter(), f.refundedAfter(), f.donationsAfter(),
+                    f.cancelledTicketsAfter(), f.inventoryVersion())).toList();
             OffsetDateTime newest = page.figures().isEmpty()
                     ? null
                     : OffsetDateTime.parse(page.figures().get(page.figures().size() - 1).updatedAt());

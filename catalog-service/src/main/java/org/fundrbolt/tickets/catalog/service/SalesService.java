@@ -39,9 +39,10 @@ public class SalesService {
 
     /**
      * Stores the figures unless Redis already holds newer ones, in one step: two catalog replicas may compute in
-     * one order and write in the other, and the older view must not win (last writer wins would show a count going
-     * backwards until the key expires). Newer means a higher sum of the packages' inventory versions, which only
-     * ever grows; equal (a rename) is stored.
+     * one order and write in the other, and the older view must not win (last writer wins would show older figures
+     * until the key expires). Newer means a higher sum of the packages' inventory versions, which only ever grows
+     * (each package's does, sales and cancellations alike), never larger counts, which a cancellation lowers; equal
+     * (a rename) is stored.
      */
     private static final String STORE_IF_NEWER = "local held = redis.call('GET', KEYS[2]) "
             + "if held and tonumber(held) > tonumber(ARGV[2]) then return 0 end "
@@ -81,7 +82,10 @@ public class SalesService {
     public Uni<SalesView> view(UUID eventId) {
         return redis.value(String.class).get(key(eventId))
                 .onFailure().recoverWithNull()
-                .flatMap(cached -> cached != null ? Uni.createFrom().item(parse(cached)) : compute(eventId));
+                .flatMap(cached -> {
+                    SalesView view = cached == null ? null : parse(cached);
+                    return view != null ? Uni.createFrom().item(view) : compute(eventId);
+                });
     }
 
     /** Recomputes the figures, caches them and tells every replica (fire-and-forget callers log failures). */
@@ -113,18 +117,26 @@ public class SalesService {
             long version = 0;
             long sold = 0;
             long tickets = 0;
+            long cancelledTickets = 0;
             BigDecimal revenue = BigDecimal.ZERO;
+            BigDecimal refunded = BigDecimal.ZERO;
+            BigDecimal donations = BigDecimal.ZERO;
             List<SalesView.PackageFigures> packages = new ArrayList<>();
             for (SalesRepository.PackageSales row : rows) {
                 version += row.inventoryVersion();
                 sold += row.soldCount();
                 tickets += row.tickets();
+                cancelledTickets += row.cancelledTickets();
                 revenue = revenue.add(row.revenue());
+                refunded = refunded.add(row.refunded());
+                donations = donations.add(row.donations());
                 packages.add(new SalesView.PackageFigures(row.packageId(), row.name(), row.soldCount(),
-                        row.quantityLimit(), Money.cents(row.revenue())));
+                        row.quantityLimit(), Money.cents(row.revenue()), Money.cents(row.refunded()),
+                        Money.cents(row.donations()), row.cancelledTickets()));
             }
-            return new Versioned(new SalesView(eventId, sold, tickets, Money.cents(revenue), packages,
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS)), version);
+            return new Versioned(new SalesView(eventId, sold, tickets, Money.cents(revenue), Money.cents(refunded),
+                    Money.cents(donations), cancelledTickets, packages, Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+                    version);
         });
     }
 
@@ -136,11 +148,17 @@ public class SalesService {
         }
     }
 
+    /**
+     * The cached view, or null when it is not one this version writes: during a rolling deploy a replica of the
+     * previous version may store a view without the refund figures, which is then computed afresh instead.
+     */
     private SalesView parse(String json) {
         try {
-            return mapper.readValue(json, SalesView.class);
+            SalesView view = mapper.readValue(json, SalesView.class);
+            return view.totalRefunded() == null ? null : view;
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            LOG.debugf("Cached sales view not readable, computed afresh: %s", e.getMessage());
+            return null;
         }
     }
 
