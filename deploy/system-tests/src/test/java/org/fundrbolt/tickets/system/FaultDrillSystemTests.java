@@ -104,6 +104,13 @@ class FaultDrillSystemTests {
                 .mapToInt(p -> ((Number) p.get("sold_count")).intValue()).findFirst().orElse(0);
     }
 
+    private Map<String, Object> projected(String packageId) {
+        List<Map<String, Object>> packages = given().auth().oauth2(coordinator)
+                .get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/sales").then().statusCode(200)
+                .extract().path("packages");
+        return packages.stream().filter(p -> packageId.equals(p.get("package_id"))).findFirst().orElse(null);
+    }
+
     private long soldInPurchaseDatabase(String packageId) {
         return StackControl.query("purchase",
                 "select coalesce(sum(quantity), 0) from purchases where package_id = '" + packageId + "'");
@@ -120,11 +127,31 @@ class FaultDrillSystemTests {
     void aKafkaOutageDelaysSalesButLosesNone() throws Exception {
         String packageId = createPackage("Kafka drill", null);
         String repriced = createPackage("Repriced while Kafka is down", null);
+        // Orders cancelled while the broker is down (API.md, "Order lifecycle"): the cancellations commit at once,
+        // their tickets_cancelled events wait in the outbox, and the sales view converges afterwards.
+        String cancelledDuringOutage = createPackage("Cancelled while Kafka is down", null);
+        List<io.restassured.path.json.JsonPath> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            orders.add(given().auth().oauth2(SystemTokens.donor(UUID.randomUUID())).contentType("application/json")
+                    .body(Map.of("package_id", cancelledDuringOutage, "quantity", 2, "donation_amount", 5))
+                    .post(GATEWAY + "/api/v1/events/" + event + "/tickets/purchase").then().statusCode(201).extract()
+                    .jsonPath());
+        }
         long outage = FULL ? 20_000 : 8_000;
         Instant started = Instant.now();
         try (SteadyLoad load = new SteadyLoad(packageId, null, 100)) {
             sleep(1_000);
             StackControl.kill("kafka", true);
+            for (int i = 0; i < orders.size(); i++) {
+                Map<String, Object> body = i < 3
+                        ? Map.of("reason", "drill: whole order")
+                        : Map.of("reason", "drill: one seat", "ticket_ids",
+                                List.of(orders.get(i).getString("tickets[0].id")));
+                given().auth().oauth2(coordinator).contentType("application/json").body(body)
+                        .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/purchases/"
+                                + orders.get(i).getString("id") + "/cancellations")
+                        .then().statusCode(201);
+            }
             // Catalog changes while the broker is down: answered at once, queued in the catalog's outbox.
             given().auth().oauth2(coordinator).contentType("application/json").body(Map.of("price", 35.50))
                     .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + repriced).then()
@@ -163,6 +190,18 @@ class FaultDrillSystemTests {
                             && StackControl.query("media", "select count(*) from known_packages where package_id = '"
                                     + createdDuringOutage + "'") == 1);
             assertThat(buy(UUID.randomUUID(), createdDuringOutage, 1, null).statusCode()).isEqualTo(201);
+            // of 5 orders of 2 one-seat packages: 3 whole orders and 2 single seats cancelled, 8 packages returned
+            long packagesLeft = StackControl.query("purchase", "select sum(quantity - packages_returned) from "
+                    + "purchases where package_id = '" + cancelledDuringOutage + "'");
+            long refundedCents = StackControl.query("purchase", "select round(sum(refunded_amount) * 100)::bigint "
+                    + "from purchases where package_id = '" + cancelledDuringOutage + "'");
+            assertThat(packagesLeft).isEqualTo(2);
+            Await.until("the cancellations made during the outage in the sales view", Duration.ofSeconds(60), () -> {
+                Map<String, Object> row = projected(cancelledDuringOutage);
+                return row != null && ((Number) row.get("sold_count")).longValue() == packagesLeft
+                        && Math.round(((Number) row.get("refunded")).doubleValue() * 100) == refundedCents
+                        && ((Number) row.get("cancelled_tickets")).longValue() == 8;
+            });
             Reliability.record("kafka-outage", Map.of("outage_ms", outage, "purchases", sold, "answers", load.statuses,
                     "projection_equals_purchases", true, "seconds",
                     Duration.between(started, Instant.now()).toSeconds()));
