@@ -118,6 +118,9 @@ const compEmail = `e2e-comp-${stamp.toLowerCase()}@example.org`;
 let table;
 let offlineOrder;
 let giftPurchase;
+// Tickets by email (API.md): a purchase with its own address, whose tickets are resent from both sides.
+const resendEmail = `e2e-resend-${stamp.toLowerCase()}@example.org`;
+let mailedPurchase;
 const expectEqual = (what, actual, expected) => {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 };
@@ -406,6 +409,65 @@ try {
     const detail = await (await api(`/api/v1${eventBase}/tickets/purchases/${giftPurchase.id}`)).json();
     expectEqual('purchase after release', [detail.status, Number(detail.refunded_amount), Number(detail.tax_deductible_amount)], ['active', 0, 130]);
     await shot(donor, '14-donor-released');
+  });
+
+  await step('setup: the donor buys the table through the API with an email address', async () => {
+    const r = await api(`/api/v1/events/${EVENT_ID}/tickets/purchase`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DONOR_TOKEN}`, 'Idempotency-Key': `e2e-mailed-${stamp}` },
+      data: { package_id: table.id, quantity: 1, email: resendEmail },
+    });
+    if (r.status() !== 201) throw new Error(`checkout answered ${r.status()}: ${await r.text()}`);
+    mailedPurchase = await r.json();
+    expectEqual('purchase email', mailedPurchase.email, resendEmail);
+    expectEqual('mailed purchase tickets', mailedPurchase.tickets.length, 3);
+  });
+
+  await step('admin resends the first ticket from the order and sees it queued in the emails', async () => {
+    const [first] = mailedPurchase.tickets;
+    await admin.goto(`${GATEWAY}${eventBase}/orders/${mailedPurchase.id}`);
+    await admin.getByRole('heading', { name: 'Order', exact: true }).waitFor();
+    const row = admin.getByTestId('order-ticket').filter({ hasText: first.ticket_number });
+    await row.getByText(`Resend to ${resendEmail}`, { exact: true }).waitFor();
+    const resent = admin.waitForResponse(
+      (r) => r.url().endsWith(`/events/${EVENT_ID}/tickets/${first.id}/resend`) && r.request().method() === 'POST');
+    await row.getByRole('button', { name: 'Resend ticket', exact: true }).click();
+    const response = await resent;
+    if (response.status() !== 202) throw new Error(`resend answered ${response.status()}: ${await response.text()}`);
+    expectEqual('resend answer', (await response.json()).status, 'queued');
+    await row.getByText('Queued', { exact: true }).waitFor();
+    // The order is reloaded after the 202: its emails list shows the new resend mail, to the purchase's address.
+    const mail = admin.getByTestId('order-email')
+      .filter({ has: admin.getByRole('cell', { name: 'resend', exact: true }) })
+      .filter({ hasText: resendEmail });
+    await mail.filter({ hasText: first.ticket_number }).waitFor();
+    const detail = await (await api(`/api/v1${eventBase}/tickets/purchases/${mailedPurchase.id}`)).json();
+    const resends = detail.emails.filter((m) => m.kind === 'resend');
+    expectEqual('resend mails', resends.map((m) => [m.to, m.ticket_id]), [[resendEmail, first.id]]);
+    await shot(admin, '15-admin-resend');
+  });
+
+  await step('donor resends a ticket on My tickets and sees the confirmation', async () => {
+    const seatTicket = mailedPurchase.tickets[1];
+    await donor.goto(`${GATEWAY}/checkout/${EVENT_ID}/my-tickets`);
+    await donor.getByRole('heading', { name: 'My tickets', exact: true }).waitFor();
+    const card = donor.getByTestId('purchase').filter({ hasText: seatTicket.ticket_number });
+    const seat = card.getByTestId('ticket').filter({ hasText: seatTicket.ticket_number });
+    await seat.getByText(`Resend to ${resendEmail}`, { exact: true }).waitFor();
+    // The seat given back earlier cannot be resent.
+    const given = donor.getByTestId('ticket').filter({ hasText: giftPurchase.tickets[1].ticket_number });
+    if (await given.getByRole('button', { name: 'Resend', exact: true }).isEnabled())
+      throw new Error('a cancelled ticket can be resent');
+    const resent = donor.waitForResponse(
+      (r) => r.url().endsWith(`/me/tickets/${seatTicket.id}/resend`) && r.request().method() === 'POST');
+    await seat.getByRole('button', { name: 'Resend', exact: true }).click();
+    const response = await resent;
+    if (response.status() !== 202) throw new Error(`resend answered ${response.status()}: ${await response.text()}`);
+    await seat.getByText('Queued', { exact: true }).waitFor();
+    const detail = await (await api(`/api/v1${eventBase}/tickets/purchases/${mailedPurchase.id}`)).json();
+    const resends = detail.emails.filter((m) => m.kind === 'resend').map((m) => m.ticket_id).sort();
+    expectEqual('resent tickets', resends, [mailedPurchase.tickets[0].id, seatTicket.id].sort());
+    await shot(donor, '16-donor-resend');
   });
 
   await step('no console errors', async () => {

@@ -3,12 +3,14 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { explain } from '../lib/messages';
-import { formatCents, isCancellable, refundable, toCents } from '../lib/money';
-import type { Cancellation, Purchase } from '../lib/types';
+import { formatCents, isCancellable, isValidTicket, refundable, toCents } from '../lib/money';
+import { resendAddress } from '../lib/tickets';
+import type { Cancellation, Purchase, PurchaseEmail } from '../lib/types';
 import { Alert } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
+import { ResendTicket } from '../components/ResendTicket';
 import { CancelTicketsDialog, type CancellationBody } from './CancelTicketsDialog';
-import { useAdminApi, usePackages } from './hooks';
+import { adminBase, useAdminApi, usePackages } from './hooks';
 import { OriginBadges, StatusBadge } from './OrderBadges';
 import { describeAnswer, orderKey, ordersBase, ordersKey, useOrder } from './orders';
 
@@ -62,6 +64,11 @@ function OrderView({
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
   const allChosen = cancellable.length > 0 && chosen.length === cancellable.length;
   const donation = toCents(purchase.donation_amount);
+  const emails = purchase.emails ?? [];
+  const failed = emails.filter((m) => m.status === 'failed').length;
+  // The newest mail about each seat (emails are oldest first), to flag a seat whose last mail bounced.
+  const lastMail = new Map<string, PurchaseEmail>();
+  for (const m of emails) if (m.ticket_id) lastMail.set(m.ticket_id, m);
 
   return (
     <div className="stack">
@@ -197,6 +204,7 @@ function OrderView({
                 <th scope="col">Guest</th>
                 <th scope="col">Status</th>
                 <th scope="col">Checked in</th>
+                <th scope="col">Email</th>
               </tr>
             </thead>
             <tbody>
@@ -222,6 +230,28 @@ function OrderView({
                     <StatusBadge status={t.status ?? 'valid'} />
                   </td>
                   <td>{t.checked_in_at ? formatDateTime(t.checked_in_at) : '—'}</td>
+                  <td>
+                    {isValidTicket(t) ? (
+                      <ResendTicket
+                        label="Resend ticket"
+                        audience="coordinator"
+                        to={resendAddress(t, purchase.email)}
+                        onResend={() =>
+                          call(`${adminBase(eventId)}/tickets/${encodeURIComponent(t.id)}/resend`, { method: 'POST' })
+                        }
+                        onSent={reload}
+                        onStale={reload}
+                      />
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                    {lastMail.get(t.id)?.status === 'failed' && (
+                      <div className="small">
+                        <span className="badge badge-danger">Last email failed</span>{' '}
+                        <span className="muted">to {lastMail.get(t.id)!.to}</span>
+                      </div>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -278,7 +308,13 @@ function OrderView({
 
       <section className="card" aria-labelledby="order-emails">
         <h2 id="order-emails">Emails</h2>
-        {purchase.emails?.length ? (
+        {failed > 0 && (
+          <Alert tone="warning">
+            {failed === 1 ? '1 email could not be delivered' : `${failed} emails could not be delivered`} — check the
+            address; the donor can correct a guest email, then resend the ticket.
+          </Alert>
+        )}
+        {emails.length ? (
           <div className="table-wrap">
             <table>
               <thead>
@@ -293,8 +329,13 @@ function OrderView({
                 </tr>
               </thead>
               <tbody>
-                {purchase.emails.map((m, i) => (
-                  <tr key={`${m.kind}-${m.to}-${i}`} data-testid="order-email">
+                {emails.map((m, i) => (
+                  <tr
+                    key={`${m.kind}-${m.to}-${i}`}
+                    data-testid="order-email"
+                    data-status={m.status}
+                    className={m.status === 'failed' ? 'email-failed' : undefined}
+                  >
                     <td>{m.kind.replace(/_/g, ' ')}</td>
                     <td>{m.to}</td>
                     <td>
@@ -307,7 +348,7 @@ function OrderView({
                               : 'badge'
                         }
                       >
-                        {m.status}
+                        {m.status === 'failed' ? 'failed — not delivered' : m.status}
                       </span>
                     </td>
                     <td className="num">{m.attempts}</td>

@@ -5,9 +5,11 @@ import { Link } from 'react-router';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { formatCents, isCancellable, isValidTicket, seatsPerPackage, toCents } from '../lib/money';
 import { explain } from '../lib/messages';
+import { resendAddress } from '../lib/tickets';
 import type { Cancellation, Purchase, Ticket, TicketPackage } from '../lib/types';
 import { Alert } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
+import { ResendTicket } from '../components/ResendTicket';
 import { ReleaseSeatsDialog } from './ReleaseSeatsDialog';
 
 /** The tickets just bought: a thank-you above the purchase itself. */
@@ -128,7 +130,14 @@ export function PurchaseTickets({
       )}
       <ul className="tickets">
         {purchase.tickets.map((ticket, i) => (
-          <TicketCard key={ticket.id} ticket={ticket} seat={i + 1} withGuest={table} />
+          <TicketCard
+            key={ticket.id}
+            ticket={ticket}
+            seat={i + 1}
+            withGuest={table}
+            purchaseEmail={purchase.email}
+            onStale={onChanged}
+          />
         ))}
       </ul>
       {releasing && (
@@ -157,8 +166,25 @@ export function PurchaseTickets({
   );
 }
 
-function TicketCard({ ticket, seat, withGuest }: { ticket: Ticket; seat: number; withGuest: boolean }) {
+function TicketCard({
+  ticket,
+  seat,
+  withGuest,
+  purchaseEmail,
+  onStale,
+}: {
+  ticket: Ticket;
+  seat: number;
+  withGuest: boolean;
+  purchaseEmail?: string | null;
+  onStale: () => Promise<unknown>;
+}) {
   const token = useDonorAuth((s) => s.token);
+  // A guest email saved on this page since the purchase was loaded: a resend goes there, until a reload of the
+  // purchase brings the server's (then the same or newer) value.
+  const [saved, setSaved] = useState<{ value: string | null; over: string | null } | null>(null);
+  const loadedGuestEmail = ticket.guest_email ?? null;
+  const guestEmail = saved && saved.over === loadedGuestEmail ? saved.value : loadedGuestEmail;
   const [qr, setQr] = useState<string | null>(null);
   const [qrError, setQrError] = useState(false);
   const valid = isValidTicket(ticket);
@@ -203,13 +229,23 @@ function TicketCard({ ticket, seat, withGuest }: { ticket: Ticket; seat: number;
             Checked in
           </span>
         ) : null}
-        {withGuest && valid && !ticket.checked_in_at && <GuestForm ticket={ticket} />}
+        <ResendTicket
+          label="Resend"
+          audience="donor"
+          to={resendAddress({ guest_email: guestEmail }, purchaseEmail)}
+          disabledReason={valid ? undefined : 'Cancelled tickets cannot be resent.'}
+          onResend={() => api(`/api/v1/me/tickets/${encodeURIComponent(ticket.id)}/resend`, { method: 'POST', token })}
+          onStale={onStale}
+        />
+        {withGuest && valid && !ticket.checked_in_at && (
+          <GuestForm ticket={ticket} onSaved={(value) => setSaved({ value, over: loadedGuestEmail })} />
+        )}
       </div>
     </li>
   );
 }
 
-function GuestForm({ ticket }: { ticket: Ticket }) {
+function GuestForm({ ticket, onSaved }: { ticket: Ticket; onSaved: (guestEmail: string | null) => void }) {
   const token = useDonorAuth((s) => s.token);
   const [name, setName] = useState(ticket.guest_name ?? '');
   const [email, setEmail] = useState(ticket.guest_email ?? '');
@@ -231,6 +267,7 @@ function GuestForm({ ticket }: { ticket: Ticket }) {
         body: { guest_name: name.trim(), guest_email: email.trim() || null },
       });
       setStatus('Saved');
+      onSaved(email.trim() || null);
     } catch (err) {
       const mapped: Record<string, string> = {};
       for (const e of (err as { errors?: { field: string; message: string }[] }).errors ?? [])

@@ -56,6 +56,8 @@ export function explain(error: unknown): string {
       return 'This quantity is not allowed for this package.';
     case 'not_on_sale':
       return 'This package is not on sale right now.';
+    case 'no_email_address':
+      return 'This ticket has no email address to go to: neither a guest email nor an email for the order.';
     case 'idempotency_key_reused':
       return 'Your order changed while it was being sent. Please press Buy again.';
     case 'validation_failed':
@@ -63,5 +65,41 @@ export function explain(error: unknown): string {
       return 'Some answers need fixing — see the highlighted fields.';
     default:
       return error.message || 'Something went wrong. Please try again.';
+  }
+}
+
+/** At most this many resends of one ticket per hour (API.md, "Tickets by email"). */
+export const RESENDS_PER_HOUR = 5;
+
+/** Seconds to wait after a 429: the Retry-After header, else the problem body's `retry_after`. */
+function waitSeconds(error: ApiError): number | undefined {
+  if (error.retryAfter !== undefined) return error.retryAfter;
+  const fromBody = Number(error.body.retry_after);
+  return error.body.retry_after != null && Number.isFinite(fromBody) ? Math.max(0, Math.ceil(fromBody)) : undefined;
+}
+
+/**
+ * Why a ticket could not be resent (POST .../tickets/{id}/resend), for the coordinator or the donor: the hourly
+ * limit in minutes, a missing address with what would fix it, a cancelled or vanished ticket.
+ */
+export function explainResend(error: unknown, audience: 'coordinator' | 'donor'): string {
+  if (!(error instanceof ApiError)) return explain(error);
+  switch (error.code) {
+    case 'rate_limited': {
+      const seconds = waitSeconds(error);
+      if (seconds === undefined) return `Sent ${RESENDS_PER_HOUR} times in the last hour — try again later.`;
+      const minutes = Math.max(1, Math.ceil(seconds / 60));
+      return `Sent ${RESENDS_PER_HOUR} times in the last hour — try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+    }
+    case 'no_email_address':
+      return audience === 'donor'
+        ? 'We have no email address for this ticket. Add a guest email to the seat, then resend it.'
+        : 'No email address for this ticket: the order has no email and the seat no guest email. The donor can add a guest email to the seat.';
+    case 'ticket_cancelled':
+      return 'This ticket has been cancelled, so it cannot be resent.';
+    case 'ticket_not_found':
+      return 'This ticket could not be found any more. The list has been reloaded.';
+    default:
+      return explain(error);
   }
 }

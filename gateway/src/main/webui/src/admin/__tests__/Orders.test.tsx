@@ -124,3 +124,114 @@ describe('order detail', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });
+
+describe('resend ticket (order detail)', () => {
+  const problem = (status: number, code: string, headers: Record<string, string> = {}) =>
+    new Response(JSON.stringify({ status, code, title: code }), {
+      status,
+      headers: { 'Content-Type': 'application/problem+json', ...headers },
+    });
+  /** The order's tickets: t1 goes to the buyer, t2 to its guest (whose last mail bounced), t3 is cancelled. */
+  const order = (extra: Partial<Purchase> = {}): Purchase =>
+    tablePurchase({
+      tickets: [
+        seat(1),
+        seat(2, { guest_name: 'Grace', guest_email: 'grace@bad.example' }),
+        seat(3, { status: 'cancelled' }),
+      ],
+      emails: [
+        { kind: 'purchase_confirmation', to: 'ada@example.org', status: 'sent', attempts: 1 },
+        { kind: 'guest_ticket', to: 'grace@bad.example', status: 'failed', attempts: 5, ticket_id: 't2' },
+      ],
+      ...extra,
+    });
+  const row = (n: number) =>
+    screen.getAllByTestId('order-ticket').find((r) => within(r).queryByText(`EVT7K-00000${n}`))!;
+  const openOrder = () =>
+    renderAt(
+      `/admin/events/${E}/orders/p1`,
+      <Route path="/admin/events/:eventId/orders/:purchaseId" element={<OrderDetailPage />} />,
+    );
+
+  it('says where each seat goes, queues a resend and shows the reloaded emails with the resend entry', async () => {
+    let current = order();
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = String(input);
+      if (url.endsWith('/packages')) return json(packages);
+      if (init?.method === 'POST') {
+        current = {
+          ...current,
+          emails: [
+            ...current.emails!,
+            { kind: 'resend', to: 'ada@example.org', status: 'queued', attempts: 0, ticket_id: 't1' },
+          ],
+        };
+        return json({ status: 'queued' }, 202);
+      }
+      return json(current);
+    });
+    openOrder();
+    await screen.findByText('purchase confirmation');
+    const first = within(row(1)).getByRole('button', { name: 'Resend ticket' });
+    expect(first).toHaveAccessibleDescription('Resend to ada@example.org');
+    expect(within(row(2)).getByRole('button', { name: 'Resend ticket' })).toHaveAccessibleDescription(
+      'Resend to grace@bad.example',
+    );
+    expect(within(row(3)).queryByRole('button', { name: 'Resend ticket' })).not.toBeInTheDocument(); // cancelled
+    // A bounced mail is flagged on its seat and in the emails list.
+    expect(within(row(2)).getByText('Last email failed')).toBeInTheDocument();
+    expect(screen.getByText(/1 email could not be delivered/)).toBeInTheDocument();
+    const bounced = screen.getAllByTestId('order-email').find((r) => r.dataset.status === 'failed')!;
+    expect(bounced).toHaveClass('email-failed');
+    expect(within(bounced).getByText('failed — not delivered')).toBeInTheDocument();
+
+    await userEvent.click(first);
+    expect(await within(row(1)).findByRole('status')).toHaveTextContent('Queued');
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST')!;
+    expect(String(post[0])).toBe(`${base}/t1/resend`);
+    const resent = await screen.findByText('resend');
+    const entry = resent.closest('tr')!;
+    expect(entry).toHaveTextContent('ada@example.org');
+    expect(entry).toHaveTextContent('queued');
+    expect(entry).toHaveTextContent('EVT7K-000001');
+  });
+
+  it('explains the hourly limit in minutes from Retry-After', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = String(input);
+      if (url.endsWith('/packages')) return json(packages);
+      if (init?.method === 'POST') return problem(429, 'rate_limited', { 'Retry-After': '1500' });
+      return json(order());
+    });
+    openOrder();
+    await screen.findByText('purchase confirmation');
+    await userEvent.click(within(row(1)).getByRole('button', { name: 'Resend ticket' }));
+    expect(await within(row(1)).findByRole('alert')).toHaveTextContent(
+      'Sent 5 times in the last hour — try again in 25 minutes.',
+    );
+    expect(within(row(1)).getByRole('status')).not.toHaveTextContent('Queued');
+  });
+
+  it('explains a ticket left without an address and reloads the order; offers nothing without one', async () => {
+    let loads = 0;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = String(input);
+      if (url.endsWith('/packages')) return json(packages);
+      if (init?.method === 'POST') return problem(422, 'no_email_address');
+      loads += 1;
+      // The buyer's address was removed since the page was opened.
+      return json(order(loads === 1 ? {} : { email: null }));
+    });
+    openOrder();
+    await screen.findByText('purchase confirmation');
+    await userEvent.click(within(row(1)).getByRole('button', { name: 'Resend ticket' }));
+    expect(await within(row(1)).findByRole('alert')).toHaveTextContent(
+      'No email address for this ticket: the order has no email and the seat no guest email.',
+    );
+    await waitFor(() => expect(within(row(1)).getByRole('button', { name: 'Resend ticket' })).toBeDisabled());
+    expect(within(row(1)).getByRole('button', { name: 'Resend ticket' })).toHaveAccessibleDescription(
+      'No email address to resend to.',
+    );
+    expect(within(row(2)).getByRole('button', { name: 'Resend ticket' })).toBeEnabled(); // its guest has one
+  });
+});
