@@ -27,7 +27,7 @@ public class DoorRepository {
 
     /** One row of the attendee search or the door list. */
     public record Attendee(UUID ticketId, String ticketNumber, UUID packageId, String packageName, String guestName,
-            String guestEmail, UUID purchaseId, String status, Instant checkedInAt, String changeXid) {
+            String guestEmail, UUID purchaseId, String status, Instant checkedInAt, String changeXid, String qrCode) {
     }
 
     public record LogEntry(UUID ticketId, String ticketNumber, String action, UUID by, String deviceId, Instant at) {
@@ -62,7 +62,7 @@ public class DoorRepository {
             RETURNING id
             """;
     private static final String ATTENDEE = "SELECT t.id, t.ticket_number, p.package_id, p.package_name, t.guest_name, "
-            + "t.guest_email, t.purchase_id, t.status, t.checked_in_at, t.change_xid::text AS change_xid "
+            + "t.guest_email, t.purchase_id, t.status, t.checked_in_at, t.change_xid::text AS change_xid, t.qr_code "
             + "FROM tickets t JOIN purchases p ON p.id = t.purchase_id ";
     private static final String SEARCH = " WHERE t.event_id = $1 AND ($2::text IS NULL OR t.guest_name ILIKE $2 "
             + "OR t.guest_email ILIKE $2 OR t.ticket_number ILIKE $2 OR p.email ILIKE $2)";
@@ -206,6 +206,6 @@ public class DoorRepository {
         return new Attendee(row.getUUID("id"), row.getString("ticket_number"), row.getUUID("package_id"),
                 row.getString("package_name"), row.getString("guest_name"), row.getString("guest_email"),
                 row.getUUID("purchase_id"), row.getString("status"), at == null ? null : at.toInstant(),
-                row.getString("change_xid"));
+                row.getString("change_xid"), row.getString("qr_code"));
     }
 }

@@ -132,6 +132,8 @@ public class DoorResource {
                 row.put("guest_name", ticket.guestName());
                 row.put("status", ticket.status());
                 row.put("checked_in_at", ticket.checkedInAt());
+                // the signed code: a scanner checks a guest in by hand with it, and offline it knows the ticket
+                row.put("qr_code", ticket.qrCode());
                 return row;
             }).toList());
             body.put("cursor", list.cursor());
@@ -173,6 +175,8 @@ public class DoorResource {
         row.put("purchase_id", attendee.purchaseId());
         row.put("status", attendee.status());
         row.put("checked_in_at", attendee.checkedInAt());
+        // lets the door check a guest who forgot their phone in by hand (POST check-in with this code)
+        row.put("qr_code", attendee.qrCode());
         return row;
     }
 
