@@ -188,6 +188,17 @@ class SalesLifecycleTests {
         }
     }
 
+    @Test
+    void theApiDocumentDescribesTheViewAsItIsSent() {
+        JsonObject schemas = new JsonObject(RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString()).getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.getJsonObject("SalesView").getJsonObject("properties").fieldNames()).contains("total_sold",
+                "total_tickets", "total_revenue", "total_refunded", "total_donations", "total_cancelled_tickets",
+                "packages");
+        assertThat(schemas.getJsonObject("PackageFigures").getJsonObject("properties").fieldNames()).contains(
+                "package_id", "sold_count", "quantity_limit", "revenue", "refunded", "donations", "cancelled_tickets");
+    }
+
     private JsonObject figures(UUID packageId, int sold, long tickets, String revenue, long version) {
         return new JsonObject().put("package_id", packageId.toString()).put("event_id", api.event.toString())
                 .put("sold_count", sold).put("tickets_after", tickets).put("revenue_after", new BigDecimal(revenue))
