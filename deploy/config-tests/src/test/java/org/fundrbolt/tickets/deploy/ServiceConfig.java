@@ -96,6 +96,10 @@ final class ServiceConfig {
         return has("kafka.bootstrap.servers");
     }
 
+    boolean usesMailer() {
+        return keys.stream().anyMatch(k -> k.startsWith("quarkus.mailer."));
+    }
+
     boolean usesJwt() {
         return keys.stream().anyMatch(k -> k.startsWith("mp.jwt."));
     }
@@ -123,6 +127,11 @@ final class ServiceConfig {
             return usesKafka()
                     ? Optional.empty()
                     : Optional.of(service + " does not use Kafka, so it never reads " + env);
+        }
+        if (env.startsWith("QUARKUS_MAILER_")) {
+            return usesMailer()
+                    ? Optional.empty()
+                    : Optional.of(service + " sends no mail, so it never reads " + env);
         }
         if (env.startsWith("MP_JWT_") || env.startsWith("SMALLRYE_JWT_")) {
             return usesJwt()

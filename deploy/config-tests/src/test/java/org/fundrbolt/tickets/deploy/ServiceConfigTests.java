@@ -17,6 +17,8 @@ class ServiceConfigTests {
         assertThat(ServiceConfig.of("purchase-service").problemWith("PURCHASE_TICKET_SIGNING_RETIRED_PUBLIC_KEYS"))
                 .isEmpty();
         assertThat(ServiceConfig.of("purchase-service").problemWith("PURCHASE_PROMO_URL")).isEmpty();
+        assertThat(ServiceConfig.of("purchase-service").problemWith("QUARKUS_MAILER_START_TLS")).isEmpty();
+        assertThat(ServiceConfig.of("purchase-service").problemWith("PURCHASE_MAIL_REPLY_TO")).isEmpty();
         assertThat(ServiceConfig.of("media-service").problemWith("MEDIA_STORAGE_CONNECTION_STRING")).isEmpty();
         assertThat(ServiceConfig.of("media-service").problemWith("MEDIA_STORAGE_CONTAINER")).isEmpty();
         assertThat(ServiceConfig.of("promo-service").problemWith("PROMO_GUESS_LIMIT_MAX_FAILURES")).isEmpty();
@@ -32,6 +34,8 @@ class ServiceConfigTests {
         assertThat(ServiceConfig.of("purchase-service").problemWith("QUARKUS_REDIS_HOSTS")).as("no Redis in purchase")
                 .isPresent();
         assertThat(ServiceConfig.of("gateway").problemWith("KAFKA_BOOTSTRAP_SERVERS")).as("no Kafka in the gateway")
+                .isPresent();
+        assertThat(ServiceConfig.of("catalog-service").problemWith("QUARKUS_MAILER_HOST")).as("no mail from catalog")
                 .isPresent();
         assertThat(ServiceConfig.of("gateway").problemWith("QUARKUS_DATASOURCE_PASSWORD"))
                 .as("no database in the gateway").isPresent();
