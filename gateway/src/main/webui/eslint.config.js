@@ -40,5 +40,10 @@ export default defineConfig([
     files: ['*.{js,mjs,ts}'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // public/ is copied to dist/ as it is: the admin app's service worker runs in a ServiceWorkerGlobalScope.
+    files: ['public/**/*.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
   prettier,
 ]);
