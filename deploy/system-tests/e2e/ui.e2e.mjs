@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // End-to-end walk of the web UI against a running stack (gateway + services):
 //   GATEWAY_URL=http://localhost:8080 COORDINATOR_TOKEN=... DONOR_TOKEN=... EVENT_ID=... node e2e/ui.e2e.mjs
+// (DOOR_TOKEN, a door_staff token of EVENT_ID, is optional: without it one is minted with the local dev key.)
 // Uses the machine's Chromium through playwright-core (no browser download). Prints "N passed, M failed".
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createSign, randomUUID } from 'node:crypto';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -14,6 +16,9 @@ const DONOR_TOKEN = process.env.DONOR_TOKEN;
 const EVENT_ID = process.env.EVENT_ID;
 const SHOTS = resolve(process.env.E2E_SCREENSHOTS ?? './e2e-screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The door (API.md, "Door operations") is walked with a door_staff token: DOOR_TOKEN when given, else one minted here
+// like `stack token` does, with the local stack's development key (FUNDRBOLT_DEV_KEYS, default deploy/local/dev-keys).
+const DEV_KEYS = process.env.FUNDRBOLT_DEV_KEYS ?? new URL('../../local/dev-keys', import.meta.url).pathname;
 
 if (!COORDINATOR_TOKEN || !DONOR_TOKEN || !EVENT_ID) {
   console.error('Set COORDINATOR_TOKEN, DONOR_TOKEN and EVENT_ID (and GATEWAY_URL if not http://localhost:8080).');
@@ -54,6 +59,20 @@ function makePng(width = 32, height = 20, rgb = [67, 56, 202]) {
     chunk('IDAT', deflateSync(pixels)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** An RS256 JWT signed with the development key, with the claims deploy/local/tools/TokenTool.java writes. */
+function mintToken({ roles, events, ttl = 3600 }) {
+  const b64 = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const claims = {
+    iss: process.env.FUNDRBOLT_JWT_ISSUER ?? 'https://auth.fundrbolt.dev/local',
+    aud: process.env.FUNDRBOLT_JWT_AUDIENCE ?? 'fundrbolt-tickets',
+    sub: randomUUID(), iat: now, exp: now + ttl, jti: randomUUID(), groups: roles, ...(events ? { events } : {}),
+  };
+  const input = `${b64({ kid: 'dev-jwt-1', typ: 'JWT', alg: 'RS256' })}.${b64(claims)}`;
+  const signature = createSign('RSA-SHA256').update(input).sign(readFileSync(join(DEV_KEYS, 'jwt-dev-private.pem'), 'utf8'));
+  return `${input}.${signature.toString('base64url')}`;
 }
 
 const results = [];
@@ -97,7 +116,11 @@ const cspMessage = (m) => /Content Security Policy|Refused to/i.test(m.text());
 const admin = context.pages()[0] ?? (await context.newPage());
 // The browser logs every non-2xx as an error; the upload's expected 404s while a new package is on its way
 // to media-service are the UI working as designed, not a fault.
-const expected = (m) => m.text().includes('404') && (m.location()?.url ?? '').endsWith('/image');
+// At the door, a ticket scanned twice answers 409 (shown as "Already in"), and offline requests fail by design.
+const expected = (m) =>
+  (m.text().includes('404') && (m.location()?.url ?? '').endsWith('/image')) ||
+  (m.text().includes('409') && (m.location()?.url ?? '').endsWith('/tickets/check-in')) ||
+  m.text().includes('ERR_INTERNET_DISCONNECTED');
 admin.on('console', (m) => {
   if (cspMessage(m)) cspViolations.push(`admin console: ${m.text()}`);
   else if (m.type() === 'error' && !expected(m)) consoleErrors.push(`admin: ${m.text()}`);
@@ -121,6 +144,10 @@ let giftPurchase;
 // Tickets by email (API.md): a purchase with its own address, whose tickets are resent from both sides.
 const resendEmail = `e2e-resend-${stamp.toLowerCase()}@example.org`;
 let mailedPurchase;
+// The door: a door_staff token for this event, and a seat with a guest name to find by name.
+let DOOR_TOKEN = process.env.DOOR_TOKEN;
+const guestName = `E2E Guest ${stamp}`;
+let door;
 const expectEqual = (what, actual, expected) => {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 };
@@ -468,6 +495,139 @@ try {
     const resends = detail.emails.filter((m) => m.kind === 'resend').map((m) => m.ticket_id).sort();
     expectEqual('resent tickets', resends, [mailedPurchase.tickets[0].id, seatTicket.id].sort());
     await shot(donor, '16-donor-resend');
+  });
+
+  await step('setup: a guest name on a seat and a door staff token', async () => {
+    const seatTicket = giftPurchase.tickets[2];
+    const r = await api(`/api/v1/me/tickets/${seatTicket.id}`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${DONOR_TOKEN}` },
+      data: { guest_name: guestName },
+    });
+    if (r.status() !== 200) throw new Error(`guest PATCH answered ${r.status()}: ${await r.text()}`);
+    DOOR_TOKEN ??= mintToken({ roles: ['door_staff'], events: [EVENT_ID] });
+    // door staff are refused everything but the door
+    const orders = await admin.request.fetch(`${GATEWAY}/api/v1${eventBase}/tickets/purchases`, {
+      headers: { Authorization: `Bearer ${DOOR_TOKEN}` },
+    });
+    expectEqual('door staff on the orders endpoint', orders.status(), 403);
+  });
+
+  await step('door staff sign in on a phone and land on the Door page alone', async () => {
+    door = await context.newPage();
+    door.on('console', (m) => {
+      if (cspMessage(m)) cspViolations.push(`door console: ${m.text()}`);
+      else if (m.type() === 'error' && !expected(m)) consoleErrors.push(`door: ${m.text()}`);
+    });
+    await door.setViewportSize({ width: 390, height: 844 });
+    await door.goto(`${GATEWAY}/admin/`);
+    await door.getByLabel('Access token').fill(DOOR_TOKEN);
+    await door.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // one event in the token: straight to its door, no other section
+    await door.getByRole('heading', { name: 'Door', exact: true }).waitFor();
+    await door.waitForURL(new RegExp(`/admin/events/${EVENT_ID}/door$`));
+    if (await door.getByRole('navigation', { name: 'Event sections' }).count()) throw new Error('door staff see the event sections');
+    // the door list is downloaded for offline use (its status comes from the server: the released seat is cancelled)
+    await door.getByTestId('door-list-info').filter({ hasText: /updated/ }).waitFor({ timeout: 20_000 });
+    await door.getByTestId('door-count').filter({ hasText: / of \d+ in$/ }).waitFor();
+    await shot(door, '17-door');
+  });
+
+  const enterCode = async (code) => {
+    await door.getByLabel('Ticket code').fill(code);
+    await door.getByLabel('Ticket code').press('Enter');
+  };
+
+  await step("door staff check a ticket in by entering its QR code and see it admitted", async () => {
+    const ticket = giftPurchase.tickets[0];
+    const before = await (await api(`/api/v1${eventBase}/tickets/check-in/summary`)).json();
+    const posted = door.waitForResponse((r) => r.url().endsWith('/tickets/check-in') && r.request().method() === 'POST');
+    await enterCode(ticket.qr_code);
+    const response = await posted;
+    if (response.status() !== 200) throw new Error(`check-in answered ${response.status()}: ${await response.text()}`);
+    if (!String(response.request().postDataJSON().device_id ?? '').startsWith('door-')) throw new Error('check-in sent without the device id');
+    const result = door.getByTestId('door-result');
+    await result.filter({ hasText: 'Admitted' }).filter({ hasText: ticket.ticket_number }).waitFor();
+    await door.getByTestId('door-count').filter({ hasText: `${before.checked_in + 1} of ${before.total} in` }).waitFor();
+    await shot(door, '18-door-admitted');
+    // the same code again: already in, at the time of the first scan
+    await enterCode(ticket.qr_code);
+    await result.filter({ hasText: /^Already in at \d\d:\d\d/ }).waitFor();
+  });
+
+  await step('offline, two more tickets are admitted on the device, a cancelled one refused, and they upload once back online', async () => {
+    const [first, second] = mailedPurchase.tickets;
+    await context.setOffline(true);
+    await door.getByTestId('door-connection').filter({ hasText: 'Offline' }).waitFor();
+    const result = door.getByTestId('door-result');
+    for (const ticket of [first, second]) {
+      await enterCode(ticket.qr_code);
+      await result.filter({ hasText: 'Admitted' }).filter({ hasText: ticket.ticket_number }).filter({ hasText: 'Saved on this device' }).waitFor();
+    }
+    // the released seat is cancelled in the door list: refused without the server
+    await enterCode(giftPurchase.tickets[1].qr_code);
+    await result.filter({ hasText: 'Cancelled ticket' }).waitFor();
+    await door.getByTestId('door-pending').filter({ hasText: '2 scans waiting to upload' }).waitFor();
+    await shot(door, '19-door-offline');
+    const uploaded = door.waitForResponse((r) => r.url().endsWith('/tickets/check-ins/batch') && r.request().method() === 'POST', { timeout: 30_000 });
+    await context.setOffline(false);
+    const response = await uploaded;
+    if (response.status() !== 200) throw new Error(`batch upload answered ${response.status()}: ${await response.text()}`);
+    const sent = response.request().postDataJSON();
+    expectEqual('uploaded codes', sent.scans.map((s) => s.qr_code), [first.qr_code, second.qr_code]);
+    expectEqual('upload results', (await response.json()).results.map((r) => r.result), ['checked_in', 'checked_in']);
+    await door.getByTestId('door-pending').filter({ hasText: 'Every offline scan is uploaded.' }).waitFor();
+    expectEqual('outcomes shown', await door.getByTestId('door-outcome').evaluateAll((rows) => rows.map((r) => r.dataset.result)), ['checked_in', 'checked_in']);
+    for (const ticket of [first, second]) {
+      const found = await (await api(`/api/v1${eventBase}/tickets/attendees?q=${encodeURIComponent(ticket.ticket_number)}`)).json();
+      if (!found.attendees[0]?.checked_in_at) throw new Error(`${ticket.ticket_number} is not checked in on the server`);
+    }
+    await shot(door, '20-door-uploaded');
+  });
+
+  await step('door staff find a guest by name, check them in by hand, then undo it', async () => {
+    const seatTicket = giftPurchase.tickets[2];
+    await door.getByRole('searchbox').fill(guestName);
+    await door.getByRole('button', { name: 'Search', exact: true }).click();
+    const row = door.getByTestId('attendee').filter({ hasText: seatTicket.ticket_number });
+    await row.filter({ hasText: guestName }).filter({ hasText: 'Not in yet' }).waitFor();
+    const posted = door.waitForResponse((r) => r.url().endsWith('/tickets/check-in') && r.request().method() === 'POST');
+    await row.getByRole('button', { name: `Check in ${guestName}` }).click();
+    const response = await posted;
+    if (response.status() !== 200) throw new Error(`check-in by hand answered ${response.status()}: ${await response.text()}`);
+    await door.getByTestId('door-result').filter({ hasText: 'Admitted' }).filter({ hasText: guestName }).waitFor();
+    await row.filter({ hasText: 'In since' }).waitFor();
+    const undone = door.waitForResponse((r) => r.url().includes(`/tickets/check-ins/${seatTicket.id}?device_id=`) && r.request().method() === 'DELETE');
+    await door.getByRole('button', { name: 'Undo this admission' }).click();
+    const undo = await undone;
+    if (undo.status() !== 204) throw new Error(`undo answered ${undo.status()}: ${await undo.text()}`);
+    await door.getByTestId('door-result').filter({ hasText: 'Undone' }).waitFor();
+    await row.filter({ hasText: 'Not in yet' }).waitFor();
+    const log = await (await api(`/api/v1${eventBase}/tickets/check-ins?size=5`)).json();
+    const latest = log.check_ins.find((e) => e.ticket_id === seatTicket.id);
+    expectEqual('latest log entry of the seat', latest?.action, 'undo');
+    await shot(door, '21-door-undo');
+  });
+
+  await step('the Door page is installable and opens again offline', async () => {
+    const manifest = await door.locator('link[rel="manifest"]').getAttribute('href');
+    expectEqual('manifest link', manifest, '/admin/manifest.json');
+    const app = await (await admin.request.fetch(`${GATEWAY}${manifest}`)).json();
+    expectEqual('manifest scope and start', [app.scope, app.start_url, app.display], ['/admin/', '/admin/', 'standalone']);
+    await door.waitForFunction(() => !!navigator.serviceWorker?.controller, null, { timeout: 30_000 });
+    const scope = await door.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
+    expectEqual('service worker scope', scope, `${GATEWAY}/admin/`);
+    await context.setOffline(true);
+    try {
+      await door.reload();
+      await door.getByRole('heading', { name: 'Door', exact: true }).waitFor();
+      await door.getByTestId('door-connection').filter({ hasText: 'Offline' }).waitFor();
+      // the door list survived the reload in IndexedDB
+      await door.getByTestId('door-list-info').filter({ hasText: /updated/ }).waitFor();
+      await shot(door, '22-door-offline-shell');
+    } finally {
+      await context.setOffline(false);
+    }
   });
 
   await step('no console errors', async () => {
