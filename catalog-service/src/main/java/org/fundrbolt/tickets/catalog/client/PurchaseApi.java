@@ -26,7 +26,7 @@ public interface PurchaseApi {
     }
 
     /** The authoritative sold count answered by both calls. */
-    record SoldCount(int soldCount) {
+    record SoldCount(int soldCount, Boolean everSold) {
     }
 
     @PUT

@@ -48,11 +48,12 @@ public class PurchaseClient {
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = DomainException.class)
-    public Uni<Integer> retire(UUID eventId, UUID packageId, long catalogVersion) {
+    public Uni<Retired> retire(UUID eventId, UUID packageId, long catalogVersion) {
         return Uni.createFrom().item(token::bearer)
                 .flatMap(
                         bearer -> api.retire(packageId, bearer, new PurchaseApi.RetireRequest(eventId, catalogVersion)))
-                .map(PurchaseApi.SoldCount::soldCount)
+                .map(answer -> new Retired(answer.soldCount(),
+                        answer.everSold() != null ? answer.everSold() : answer.soldCount() > 0))
                 .onFailure(failure -> hasStatus(failure, 412)).transform(failure -> changedMeanwhile());
     }
 

@@ -175,11 +175,14 @@ public class PackageService {
                     .transform(e -> DomainException.dependencyUnavailable("purchase-service"))
                     .onFailure(PackageService::outcomeUnknown)
                     .invoke(failure -> compensateLater(eventId, packageId, nextVersion))
-                    .flatMap(sold -> {
+                    .flatMap(retired -> {
+                        int sold = retired.soldCount();
                         TicketPackage next = copy(current);
                         next.version = nextVersion;
                         next.updatedAt = now();
-                        if (sold == 0 && current.soldCount == 0) {
+                        // hard delete only when nothing was ever sold: a package whose sales were all cancelled
+                        // has sold_count 0 but keeps its purchases, so it is only disabled
+                        if (!retired.everSold() && current.soldCount == 0) {
                             return packages.delete(conn, packageId).chain(() -> snapshots.record(conn, next, true));
                         }
                         next.enabled = false;

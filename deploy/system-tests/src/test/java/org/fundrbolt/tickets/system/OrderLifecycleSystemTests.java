@@ -175,6 +175,23 @@ class OrderLifecycleSystemTests {
         assertSalesViewEqualsTruth();
     }
 
+    @Test
+    void aPackageWhoseSalesWereAllCancelledIsKeptDisabledWhenDeleted() {
+        String packageId = newPackage("Cancelled then deleted", "15.00", null);
+        JsonPath bought = buy(UUID.randomUUID(), packageId, 1, Map.of()).then().statusCode(201).extract().jsonPath();
+        cancel(bought.getString("id"), Map.of("reason", "refunded in full")).then().statusCode(201);
+        assertThat(StackControl.query("purchase", "select sold_count from inventory where package_id = '" + packageId
+                + "'")).isZero();
+        given().auth().oauth2(coordinator)
+                .delete(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId).then()
+                .statusCode(204);
+        // it had sales: kept and disabled, never removed (its purchases still name it)
+        Boolean enabled = given().auth().oauth2(coordinator)
+                .get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId).then()
+                .statusCode(200).extract().path("is_enabled");
+        assertThat(enabled).isFalse();
+    }
+
     /** The sales view of the event, within 2 s, equals what purchase-service's rows say. */
     private void assertSalesViewEqualsTruth() {
         String where = "from purchases where event_id = '" + event + "'";

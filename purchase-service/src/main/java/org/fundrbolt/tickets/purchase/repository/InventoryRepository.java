@@ -196,6 +196,12 @@ public class InventoryRepository {
         }));
     }
 
+    /** Whether any purchase of the package was ever recorded (cancelled ones included). */
+    public Uni<Boolean> everSold(UUID packageId) {
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM purchases WHERE package_id = $1) AS sold")
+                .execute(Tuple.of(packageId)).map(rows -> rows.iterator().next().getBoolean("sold"));
+    }
+
     private static Uni<Row> locked(io.vertx.mutiny.sqlclient.SqlConnection connection, UUID packageId) {
         return connection.preparedQuery("SELECT catalog_version, quantity_limit, sold_count, enabled FROM inventory "
                 + "WHERE package_id = $1 FOR UPDATE").execute(Tuple.of(packageId))

@@ -58,13 +58,16 @@ public class InternalInventoryResource {
 
     @POST
     @Path("/retire")
-    public Uni<Map<String, Integer>> retire(@PathParam("package_id") String packageId, Retirement retirement) {
+    public Uni<Map<String, Object>> retire(@PathParam("package_id") String packageId, Retirement retirement) {
         UUID id = Ids.parse(packageId, "package_not_found", "package");
         if (retirement == null || retirement.eventId() == null || retirement.catalogVersion() == null) {
             throw DomainException.validation("body", "event_id and catalog_version are required");
         }
         return inventory.retire(id, retirement.eventId(), retirement.catalogVersion())
-                .map(InternalInventoryResource::answer);
+                .map(InternalInventoryResource::answer)
+                // cancellations lower sold_count: the catalog deletes a package for good only if it never sold
+                .chain(answer -> inventory.everSold(id).map(everSold -> Map.<String, Object>of("sold_count",
+                        answer.get("sold_count"), "ever_sold", everSold)));
     }
 
     /** Applied → the sold count; a limit below it → 409; a version not newer than the row's → 412. */
