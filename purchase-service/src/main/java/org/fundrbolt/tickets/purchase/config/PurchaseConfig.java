@@ -77,6 +77,10 @@ public interface PurchaseConfig {
         @WithDefault("30s")
         Duration maxBackoff();
 
+        /** One attempt to hand a mail to the SMTP server gives up after this (then it is tried again). */
+        @WithDefault("20s")
+        Duration sendTimeout();
+
         /** A mail still unsent this long after it was queued is given up ({@code failed}). */
         @WithDefault("24h")
         Duration giveUpAfter();

@@ -50,6 +50,7 @@ public class MailRelay {
     private final Duration interval;
     private final Duration maxBackoff;
     private final Duration giveUpAfter;
+    private final Duration sendTimeout;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong queued = new AtomicLong();
@@ -64,6 +65,7 @@ public class MailRelay {
         Duration interval = config.mail().interval();
         Duration maxBackoff = config.mail().maxBackoff();
         Duration giveUpAfter = config.mail().giveUpAfter();
+        this.sendTimeout = config.mail().sendTimeout();
         this.outbox = outbox;
         this.composer = composer;
         this.purchases = purchases;
@@ -102,7 +104,8 @@ public class MailRelay {
             again.set(true);
             return;
         }
-        pass().onTermination().invoke(() -> {
+        // a pass never outlives the leases it took, whatever hangs inside it
+        pass().ifNoItem().after(LEASE).fail().onTermination().invoke(() -> {
             running.set(false);
             if (again.getAndSet(false)) {
                 trigger();
@@ -130,7 +133,11 @@ public class MailRelay {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(found -> composer.compose(mail, found.orElseThrow(
                         () -> new MailComposer.Unsendable("purchase " + mail.purchaseId() + " is gone"))))
-                .chain(message -> mailer.send(message))
+                // an SMTP server that stops answering mid-conversation must not hold the relay: the send gives up,
+                // and the mail is tried again like any other failure (its lease is longer than this)
+                .chain(message -> mailer.send(message).ifNoItem().after(sendTimeout).failWith(
+                        () -> new java.util.concurrent.TimeoutException("no answer from the SMTP server within "
+                                + sendTimeout.toSeconds() + " s")))
                 .chain(() -> {
                     sent.increment();
                     return outbox.sent(mail.id());
