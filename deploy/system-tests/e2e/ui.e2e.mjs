@@ -363,7 +363,7 @@ try {
     await admin.getByRole('heading', { name: 'New order' }).waitFor();
     await admin.getByLabel('Package', { exact: true }).selectOption(table.id);
     await admin.getByLabel('Quantity', { exact: true }).fill('1');
-    await admin.getByLabel(/^Complimentary/).check();
+    await admin.getByRole('radio', { name: /Complimentary/ }).check();
     await admin.getByLabel('Buyer name').fill('E2E Sponsor');
     await admin.getByLabel('Buyer email').fill(compEmail);
     await admin.getByLabel('Note', { exact: true }).fill('E2E sponsor table');

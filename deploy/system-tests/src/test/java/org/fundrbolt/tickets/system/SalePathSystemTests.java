@@ -203,6 +203,17 @@ class SalePathSystemTests {
                 "/api/v1/tickets/signing-keys",
                 "/api/v1/me/tickets/{ticket_id}",
                 "/api/v1/me/tickets/purchases/{purchase_id}/receipt.pdf",
+                "/api/v1/admin/events/{event_id}/tickets/purchases/{purchase_id}",
+                "/api/v1/admin/events/{event_id}/tickets/purchases/{purchase_id}/cancellations",
+                "/api/v1/me/tickets/purchases/{purchase_id}/release",
+                "/api/v1/admin/events/{event_id}/tickets/{ticket_id}/resend",
+                "/api/v1/me/tickets/{ticket_id}/resend",
+                "/api/v1/admin/events/{event_id}/tickets/attendees",
+                "/api/v1/admin/events/{event_id}/tickets/check-in/summary",
+                "/api/v1/admin/events/{event_id}/tickets/check-ins",
+                "/api/v1/admin/events/{event_id}/tickets/check-ins/{ticket_id}",
+                "/api/v1/admin/events/{event_id}/tickets/check-ins/batch",
+                "/api/v1/admin/events/{event_id}/tickets/door-list",
                 "/api/v1/admin/events/{event_id}/tickets/guests.csv",
                 "/api/v1/admin/events/{event_id}/tickets/check-in");
         assertThat(paths.keySet()).noneMatch(path -> path.startsWith("/internal"));
