@@ -5,9 +5,11 @@
 // Uses the machine's Chromium through playwright-core (no browser download). Prints "N passed, M failed".
 import { chromium } from 'playwright-core';
 import { createSign, randomUUID } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const GATEWAY = (process.env.GATEWAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -628,6 +630,47 @@ try {
     } finally {
       await context.setOffline(false);
     }
+  });
+
+  await step('door staff scan a real ticket from a fake camera stream and see it admitted', async () => {
+    // a fresh seat, its QR image as the API renders it, held in front of chromium's fake camera
+    const bought = await api(`/api/v1/events/${EVENT_ID}/tickets/purchase`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${DONOR_TOKEN}` },
+      data: { package_id: table.id, quantity: 1 },
+    });
+    if (bought.status() !== 201) throw new Error(`purchase answered ${bought.status()}: ${await bought.text()}`);
+    const ticket = (await bought.json()).tickets[0];
+    const png = await api(`/api/v1/me/tickets/${ticket.id}/qr.png`, { headers: { Authorization: `Bearer ${DONOR_TOKEN}` } });
+    if (png.status() !== 200) throw new Error(`qr.png answered ${png.status()}`);
+    const dir = mkdtempSync(join(tmpdir(), 'fundrbolt-camera-'));
+    const video = join(dir, 'ticket.y4m');
+    writeFileSync(join(dir, 'ticket.png'), await png.body());
+    execFileSync('java', [fileURLToPath(new URL('./QrVideo.java', import.meta.url)), join(dir, 'ticket.png'), video]);
+    const camera = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
+    try {
+      const phone = await camera.newContext({ viewport: { width: 390, height: 844 } });
+      await phone.grantPermissions(['camera'], { origin: GATEWAY });
+      const page = await phone.newPage();
+      await page.goto(`${GATEWAY}/admin/`);
+      await page.getByLabel('Access token').fill(DOOR_TOKEN);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { name: 'Door', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Scan with the camera' }).click();
+      await page.getByTestId('door-result').filter({ hasText: 'Admitted' }).filter({ hasText: ticket.ticket_number })
+        .waitFor({ timeout: 30_000 });
+      await shot(page, '22-door-camera');
+    } finally {
+      await camera.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const after = await (await api(`/api/v1${eventBase}/tickets/attendees?q=${ticket.ticket_number}`)).json();
+    if (!after.attendees[0]?.checked_in_at) throw new Error('the camera scan did not check the ticket in');
   });
 
   await step('no console errors', async () => {
