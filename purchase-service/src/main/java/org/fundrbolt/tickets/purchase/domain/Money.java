@@ -45,13 +45,18 @@ public final class Money {
         return of(ticketPart.subtract(refunded).subtract(benefit).max(BigDecimal.ZERO).add(donation));
     }
 
+    /** What a purchase may still refund: its ticket part less what was refunded (a gift is never refunded). */
+    public static BigDecimal refundable(BigDecimal ticketPart, BigDecimal refunded) {
+        return of(ticketPart.subtract(refunded).max(BigDecimal.ZERO));
+    }
+
     /**
      * The default refund of a cancellation (API.md): pro rata, {@code ticketPart × cancelledNow / totalSeats}
      * HALF_UP, never more than what is left; the cancellation of the last valid ticket refunds exactly what is left.
      */
     public static BigDecimal proRataRefund(BigDecimal ticketPart, BigDecimal refunded, int cancelledNow,
             int cancelledAfter, int totalSeats) {
-        BigDecimal left = of(ticketPart.subtract(refunded).max(BigDecimal.ZERO));
+        BigDecimal left = refundable(ticketPart, refunded);
         if (cancelledAfter >= totalSeats) {
             return left;
         }

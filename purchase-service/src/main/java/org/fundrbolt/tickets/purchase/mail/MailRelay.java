@@ -85,7 +85,14 @@ public class MailRelay {
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(interval.toMillis(), id -> trigger());
+        timer = vertx.setPeriodic(interval.toMillis(), id -> {
+            // the gauges follow the timer, not every commit that triggers a pass
+            outbox.counts().subscribe().with(counts -> {
+                queued.set(counts[0]);
+                failed.set(counts[1]);
+            }, failure -> LOG.debugf("mail counts not read: %s", failure.toString()));
+            trigger();
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -118,10 +125,7 @@ public class MailRelay {
     }
 
     private Uni<Integer> pass() {
-        return outbox.counts().invoke(counts -> {
-            queued.set(counts[0]);
-            failed.set(counts[1]);
-        }).chain(() -> outbox.lease(BATCH, LEASE))
+        return outbox.lease(BATCH, LEASE)
                 .chain(mails -> mails.isEmpty()
                         ? Uni.createFrom().item(0)
                         : Multi.createFrom().iterable(mails).onItem().transformToUniAndMerge(this::send).collect()

@@ -20,8 +20,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -91,24 +91,17 @@ public class CancellationRepository {
     private static final String BY_KEY = "SELECT id, purchase_id, ticket_ids, packages_returned, refund_amount, kind, "
             + "reason, created_by, created_at, request_hash FROM cancellations WHERE created_by = $1 AND idempotency_key = $2";
 
-    private final Pool pool;
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    public CancellationRepository(Pool pool, Outbox outbox, ObjectMapper mapper) {
-        this.pool = pool;
+    public CancellationRepository(Outbox outbox, ObjectMapper mapper) {
         this.outbox = outbox;
         this.mapper = mapper;
     }
 
-    public Uni<Optional<Keyed>> findByKey(SqlConnection connection, UUID actor, String key) {
-        return connection.preparedQuery(BY_KEY).execute(Tuple.of(actor, key)).map(rows -> rows.size() == 0
-                ? Optional.empty()
-                : Optional.of(keyed(rows.iterator().next())));
-    }
-
-    public Uni<Optional<Keyed>> findByKey(UUID actor, String key) {
-        return pool.preparedQuery(BY_KEY).execute(Tuple.of(actor, key)).map(rows -> rows.size() == 0
+    /** The cancellation stored under the caller's key, on {@code client} (a transaction's connection, or the pool). */
+    public Uni<Optional<Keyed>> findByKey(SqlClient client, UUID actor, String key) {
+        return client.preparedQuery(BY_KEY).execute(Tuple.of(actor, key)).map(rows -> rows.size() == 0
                 ? Optional.empty()
                 : Optional.of(keyed(rows.iterator().next())));
     }

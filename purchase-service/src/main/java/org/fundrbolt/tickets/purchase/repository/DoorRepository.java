@@ -101,7 +101,9 @@ public class DoorRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(attendee(rows.iterator().next())));
     }
 
-    public Uni<Page<Attendee>> attendees(UUID eventId, String pattern, int page, int size) {
+    /** The event's tickets that {@code query} matches (all of them for none), by guest name then ticket number. */
+    public Uni<Page<Attendee>> attendees(UUID eventId, String query, int page, int size) {
+        String pattern = PurchaseQueries.containing(query);
         Uni<List<Attendee>> list = pool.preparedQuery(ATTENDEE + SEARCH
                 + " ORDER BY t.guest_name NULLS LAST, t.ticket_number LIMIT $3 OFFSET $4")
                 .execute(Tuple.of(eventId, pattern, size, (long) page * size)).map(DoorRepository::attendees);

@@ -89,7 +89,7 @@ public class PurchaseQueries {
      * guest name or email).
      */
     public Uni<Page> byEvent(UUID eventId, String status, String query, int page, int size) {
-        String pattern = query == null ? null : "%" + likeEscaped(query) + "%";
+        String pattern = containing(query);
         Uni<List<Purchase>> list = pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases p WHERE " + FILTER
                 + " ORDER BY seq DESC LIMIT $4 OFFSET $5")
                 .execute(Tuple.of(eventId, status, pattern, size, (long) page * size)).chain(this::views);
@@ -105,9 +105,14 @@ public class PurchaseQueries {
                     AND (t.ticket_number ILIKE $3 OR t.guest_name ILIKE $3 OR t.guest_email ILIKE $3)))
             """;
 
-    /** The text matched literally: LIKE's wildcards and its escape character lose their meaning. */
-    static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /**
+     * The (I)LIKE pattern of "contains {@code text} literally": its wildcards and the escape character lose their
+     * meaning. Null for no text.
+     */
+    static String containing(String text) {
+        return text == null
+                ? null
+                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public Uni<List<Purchase>> byDonor(UUID donorId) {

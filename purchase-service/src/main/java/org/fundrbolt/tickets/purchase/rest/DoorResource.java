@@ -56,16 +56,9 @@ public class DoorResource {
     public Uni<Map<String, Object>> attendees(@PathParam("event_id") String eventId, @QueryParam("q") String query,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         UUID event = access.door(eventId);
-        int pageNumber = number("page", page, 0, Integer.MAX_VALUE / 200);
-        int pageSize = number("size", size, 1, 200);
-        String q = query == null || query.isEmpty() ? null : query.trim();
-        if (q != null && (q.isEmpty() || q.length() > 100 || !Text.storable(q))) {
-            throw DomainException.validation("q", "q must be 1 to 100 characters");
-        }
-        String pattern = q == null
-                ? null
-                : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return door.attendees(event, pattern, pageNumber, pageSize).map(found -> Map.of(
+        int pageNumber = QueryParams.page(page);
+        int pageSize = QueryParams.size(size);
+        return door.attendees(event, QueryParams.search(query), pageNumber, pageSize).map(found -> Map.of(
                 "attendees", found.items().stream().map(DoorResource::attendee).toList(), "page", pageNumber,
                 "size", pageSize, "total", found.total()));
     }
@@ -101,8 +94,8 @@ public class DoorResource {
     public Uni<Map<String, Object>> log(@PathParam("event_id") String eventId,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         UUID event = access.door(eventId);
-        int pageNumber = number("page", page, 0, Integer.MAX_VALUE / 200);
-        int pageSize = number("size", size, 1, 200);
+        int pageNumber = QueryParams.page(page);
+        int pageSize = QueryParams.size(size);
         return door.log(event, pageNumber, pageSize).map(found -> Map.of("check_ins", found.items().stream()
                 .map(entry -> {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -178,17 +171,5 @@ public class DoorResource {
         // lets the door check a guest who forgot their phone in by hand (POST check-in with this code)
         row.put("qr_code", attendee.qrCode());
         return row;
-    }
-
-    private static int number(String field, String text, int min, int max) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw DomainException.validation(field, field + " must be a whole number from " + min + " to " + max);
     }
 }

@@ -63,11 +63,14 @@ public class InternalInventoryResource {
         if (retirement == null || retirement.eventId() == null || retirement.catalogVersion() == null) {
             throw DomainException.validation("body", "event_id and catalog_version are required");
         }
+        // cancellations lower sold_count: the catalog deletes a package for good only if it never sold
         return inventory.retire(id, retirement.eventId(), retirement.catalogVersion())
                 .map(InternalInventoryResource::answer)
-                // cancellations lower sold_count: the catalog deletes a package for good only if it never sold
-                .chain(answer -> inventory.everSold(id).map(everSold -> Map.<String, Object>of("sold_count",
-                        answer.get("sold_count"), "ever_sold", everSold)));
+                .chain(answer -> inventory.everSold(id).map(everSold -> {
+                    Map<String, Object> body = new java.util.LinkedHashMap<>(answer);
+                    body.put("ever_sold", everSold);
+                    return body;
+                }));
     }
 
     /** Applied → the sold count; a limit below it → 409; a version not newer than the row's → 412. */

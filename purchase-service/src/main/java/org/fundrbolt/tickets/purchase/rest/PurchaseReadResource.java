@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.rest.EventAccess;
 import org.fundrbolt.tickets.platform.rest.Ids;
-import org.fundrbolt.tickets.platform.text.Text;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.mail.MailOutbox;
 import org.fundrbolt.tickets.purchase.repository.PurchaseQueries;
@@ -49,16 +48,12 @@ public class PurchaseReadResource {
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size,
             @QueryParam("status") String status, @QueryParam("q") String query) {
         var event = access.administer(eventId);
-        int pageNumber = number("page", page, 0, Integer.MAX_VALUE / 200);
-        int pageSize = number("size", size, 1, 200);
+        int pageNumber = QueryParams.page(page);
+        int pageSize = QueryParams.size(size);
         if (status != null && !status.equals(Purchase.ACTIVE) && !status.equals(Purchase.CANCELLED)) {
             throw DomainException.validation("status", "status must be active or cancelled");
         }
-        String q = query == null || query.isEmpty() ? null : query.trim();
-        if (q != null && (q.isEmpty() || q.length() > 100 || !Text.storable(q))) {
-            throw DomainException.validation("q", "q must be 1 to 100 characters");
-        }
-        return purchases.byEvent(event, status, q, pageNumber, pageSize)
+        return purchases.byEvent(event, status, QueryParams.search(query), pageNumber, pageSize)
                 .chain(found -> mails.ofPurchases(found.purchases().stream().map(Purchase::id).toList())
                         .map(byPurchase -> Map.of("purchases", found.purchases().stream()
                                 .map(purchase -> PurchaseView.admin(purchase, byPurchase.get(purchase.id()))).toList(),
@@ -94,17 +89,5 @@ public class PurchaseReadResource {
 
     private static List<PurchaseView> views(List<Purchase> purchases) {
         return purchases.stream().map(PurchaseView::of).toList();
-    }
-
-    private static int number(String field, String text, int min, int max) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw DomainException.validation(field, field + " must be a whole number from " + min + " to " + max);
     }
 }

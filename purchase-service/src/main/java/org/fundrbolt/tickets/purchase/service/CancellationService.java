@@ -2,8 +2,6 @@ package org.fundrbolt.tickets.purchase.service;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +97,7 @@ public class CancellationService {
                 .onFailure(failure -> idempotencyKey != null
                         && (PgErrors.isUniqueViolation(failure, CancellationRepository.IDEMPOTENCY_KEY_INDEX)
                                 || PgErrors.isUniqueViolation(failure, CancellationRepository.ID_INDEX)))
-                .recoverWithUni(() -> cancellations.findByKey(actor, idempotencyKey)
+                .recoverWithUni(() -> cancellations.findByKey(pool, actor, idempotencyKey)
                         .map(stored -> new Decided(replay(stored.orElseThrow(), fingerprint), null)))
                 .invoke(decided -> {
                     if (decided.effects() != null) {
@@ -225,8 +222,7 @@ public class CancellationService {
         if (Cancellation.RELEASE.equals(request.kind())) {
             return Money.ZERO;
         }
-        BigDecimal refundable = Money
-                .of(purchase.ticketPart().subtract(purchase.refundedAmount()).max(BigDecimal.ZERO));
+        BigDecimal refundable = Money.refundable(purchase.ticketPart(), purchase.refundedAmount());
         if (request.refundAmount() != null) {
             if (request.refundAmount().compareTo(refundable) > 0) {
                 throw DomainException.validation("refund_amount",
@@ -319,11 +315,6 @@ public class CancellationService {
                 ? ""
                 : request.refundAmount().stripTrailingZeros().toPlainString());
         canonical.append('|').append(request.reason() == null ? "" : request.reason().trim());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return RequestFingerprint.digest(canonical.toString());
     }
 }

@@ -27,8 +27,11 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern PRINTABLE_KEY = Pattern.compile("[\\x20-\\x7E]{1,200}");
 
-    /** A donor's key (null when the request carried none) and the fingerprint of the body sent with it. */
-    public record Key(UUID donorId, String value, String fingerprint) {
+    /**
+     * A key as its sender scoped it ({@code owner}: the donor at checkout, the coordinator for their orders; value
+     * null when the request carried none) and the fingerprint of the body sent with it.
+     */
+    public record Key(UUID owner, String value, String fingerprint) {
     }
 
     /** A keyed purchase being made in this process, which a concurrent repeat waits for. */
@@ -51,7 +54,7 @@ public class Idempotency {
         if (key.value() == null) {
             return UUID.randomUUID();
         }
-        return UUID.nameUUIDFromBytes(("purchase\u0000" + key.donorId() + "\u0000" + key.value())
+        return UUID.nameUUIDFromBytes(("purchase\u0000" + key.owner() + "\u0000" + key.value())
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -71,8 +74,8 @@ public class Idempotency {
         return key;
     }
 
-    public static Key key(UUID eventId, UUID donorId, String key, PurchaseOrder order) {
-        return new Key(donorId, key, RequestFingerprint.of(eventId, order));
+    public static Key key(UUID eventId, UUID owner, String key, PurchaseOrder order) {
+        return new Key(owner, key, RequestFingerprint.of(eventId, order));
     }
 
     /**
@@ -87,9 +90,9 @@ public class Idempotency {
             return sale.get();
         }
         return Uni.createFrom().deferred(() -> {
-            String slot = key.donorId() + "\u0000" + key.value();
+            String slot = key.owner() + "\u0000" + key.value();
             InFlight[] mine = new InFlight[1];
-            mine[0] = new InFlight(key.fingerprint(), purchases.findByKey(key.donorId(), key.value())
+            mine[0] = new InFlight(key.fingerprint(), purchases.findByKey(key.owner(), key.value())
                     .chain(stored -> stored.isPresent() ? replay(stored.get(), key) : sale.get())
                     .onTermination().invoke(() -> inFlight.remove(slot, mine[0]))
                     .memoize().indefinitely());
@@ -109,12 +112,12 @@ public class Idempotency {
         if (key.value() == null) {
             return Uni.createFrom().item(false);
         }
-        return purchases.findByKey(key.donorId(), key.value()).map(java.util.Optional::isPresent);
+        return purchases.findByKey(key.owner(), key.value()).map(java.util.Optional::isPresent);
     }
 
     /** The purchase another request committed under the key meanwhile. */
     public Uni<Purchase> stored(Key key) {
-        return purchases.findByKey(key.donorId(), key.value()).chain(stored -> replay(stored.orElseThrow(), key));
+        return purchases.findByKey(key.owner(), key.value()).chain(stored -> replay(stored.orElseThrow(), key));
     }
 
     private Uni<Purchase> replay(KeyedPurchase stored, Key key) {

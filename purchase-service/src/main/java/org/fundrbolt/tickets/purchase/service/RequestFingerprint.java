@@ -46,10 +46,14 @@ public final class RequestFingerprint {
                     .append('|').append(admin.donorId()).append('|').append(admin.name()).append('|')
                     .append(admin.note());
         }
+        return digest(canonical.toString());
+    }
+
+    /** The stored form of a request's canonical text: its SHA-256, in hex. */
+    static String digest(String canonical) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -28,7 +28,7 @@ public record PurchaseView(UUID id, UUID eventId, UUID packageId, UUID donorId, 
 
     /** As the donor sees it (checkout, the {@code me} endpoints). */
     public static PurchaseView of(Purchase purchase) {
-        return of(purchase, false);
+        return of(purchase, (List<Mail>) null);
     }
 
     /** As a coordinator sees it: with the note and its mails (oldest first). */
@@ -36,10 +36,7 @@ public record PurchaseView(UUID id, UUID eventId, UUID packageId, UUID donorId, 
         return of(purchase, mails == null ? List.of() : mails);
     }
 
-    private static PurchaseView of(Purchase purchase, boolean admin) {
-        return of(purchase, admin ? List.of() : null);
-    }
-
+    /** {@code mails} null is the donor's view (no note, no mails). */
     private static PurchaseView of(Purchase purchase, List<Mail> mails) {
         boolean admin = mails != null;
         var terms = purchase.terms();
