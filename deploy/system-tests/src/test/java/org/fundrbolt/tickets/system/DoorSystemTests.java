@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -62,25 +57,11 @@ class DoorSystemTests {
 
         // two offline devices upload the same ticket at once: one admission
         String qr = bought.getString("tickets[1].qr_code");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> uploads = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            int device = i;
-            uploads.add(pool.submit(() -> {
-                start.await();
-                return given().auth().oauth2(door).contentType("application/json")
-                        .body(Map.of("device_id", "phone-" + device, "scans", List.of(Map.of("qr_code", qr,
-                                "nonce", "scan-1", "scanned_at", Instant.now().minusSeconds(30).toString()))))
-                        .post(base + "/check-ins/batch");
-            }));
-        }
-        start.countDown();
-        List<String> results = new ArrayList<>();
-        for (Future<Response> upload : uploads) {
-            results.add(upload.get().then().statusCode(200).extract().path("results[0].result"));
-        }
-        pool.shutdown();
+        List<String> results = StartBarrier.concurrently(2, device -> given().auth().oauth2(door)
+                .contentType("application/json")
+                .body(Map.of("device_id", "phone-" + device, "scans", List.of(Map.of("qr_code", qr, "nonce",
+                        "scan-1", "scanned_at", Instant.now().minusSeconds(30).toString()))))
+                .post(base + "/check-ins/batch").then().statusCode(200).extract().<String>path("results[0].result"));
         assertThat(results).containsExactlyInAnyOrder("checked_in", "already_checked_in");
         assertThat(given().auth().oauth2(door).get(base + "/check-ins").jsonPath().getList("check_ins.action"))
                 .containsExactly("check_in", "undo", "check_in");

@@ -9,11 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +105,7 @@ class OrderLifecycleSystemTests {
                     .extract().path("id"));
         }
         buy(UUID.randomUUID(), packageId, 1, Map.of()).then().statusCode(409);
-        List<Integer> statuses = concurrently(100, i -> i % 2 == 0
+        List<Integer> statuses = StartBarrier.concurrently(100, i -> i % 2 == 0
                 ? cancel(purchases.get(i / 2), Map.of("reason", "race")).statusCode()
                 : buy(UUID.randomUUID(), packageId, 1, Map.of()).statusCode());
         long cancelled = 0;
@@ -162,7 +157,7 @@ class OrderLifecycleSystemTests {
     @Test
     void complimentaryOrdersThroughTheGatewayRespectTheLimit() throws Exception {
         String packageId = newPackage("Sponsor comps", "300.00", 30);
-        List<Integer> statuses = concurrently(100, i -> given().auth().oauth2(coordinator)
+        List<Integer> statuses = StartBarrier.concurrently(100, i -> given().auth().oauth2(coordinator)
                 .contentType("application/json")
                 .body(Map.of("package_id", packageId, "quantity", 1, "payment", "complimentary", "name", "Guest " + i))
                 .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/purchases").statusCode());
@@ -213,29 +208,5 @@ class OrderLifecycleSystemTests {
                     && Math.round(view.getDouble("total_refunded") * 100) == refunded
                     && Math.round(view.getDouble("total_donations") * 100) == donations;
         });
-    }
-
-    static <T> List<T> concurrently(int count, java.util.function.IntFunction<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
