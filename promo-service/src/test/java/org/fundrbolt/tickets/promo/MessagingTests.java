@@ -52,6 +52,7 @@ class MessagingTests {
         }
     }
 
+    /** A snapshot as catalog-service wrote it before the sales rules: no price_tiers. */
     private String snapshot(UUID pkg, long version, String price, boolean deleted) {
         return "{\"message_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"package_snapshot\",\"package_id\":\""
                 + pkg + "\",\"event_id\":\"" + event + "\",\"version\":" + version + ",\"deleted\":" + deleted
@@ -59,6 +60,17 @@ class MessagingTests {
                 + "\"display_order\":0,\"is_enabled\":true,\"seats_per_package\":8,\"fair_market_value\":null,"
                 + "\"custom_options\":[{\"label\":\"Meal\",\"option_type\":\"single_select\"}],"
                 + "\"occurred_at\":\"2026-11-24T10:15:30.123Z\"}";
+    }
+
+    /** A snapshot with the sales rules' fields; {@code tiers} is the JSON array of price_tiers. */
+    private String snapshot(UUID pkg, long version, String price, String tiers) {
+        return snapshot(pkg, version, price, false).replace(",\"occurred_at\"",
+                ",\"sales_start_at\":null,\"sales_end_at\":null,\"min_per_order\":1,\"max_per_order\":10,"
+                        + "\"visibility\":\"hidden\",\"price_tiers\":" + tiers + ",\"occurred_at\"");
+    }
+
+    private static String tier(String label, String price, Instant endsAt) {
+        return "{\"label\":\"" + label + "\",\"price\":" + price + ",\"ends_at\":\"" + endsAt + "\"}";
     }
 
     private BigDecimal knownPrice(UUID pkg) {
@@ -84,6 +96,37 @@ class MessagingTests {
         await(() -> PromoFixtures.count(pool, "SELECT count(*) FROM known_packages WHERE package_id = $1 AND deleted",
                 pkg) == 1);
         validate(event, UUID.randomUUID(), "KAFKA20", pkg, 1).statusCode(422);
+    }
+
+    @Test
+    void pricesValidateAtTheTierInForceNow() throws Exception {
+        UUID pkg = UUID.randomUUID();
+        Instant now = Instant.now();
+        String past = tier("Super early", "600.00", now.minus(Duration.ofDays(2)));
+        String ahead = tier("Early bird", "1000.00", now.plus(Duration.ofDays(1)));
+        String later = tier("Late bird", "1100.00", now.plus(Duration.ofDays(2)));
+        send("catalog.packages", pkg.toString(), snapshot(pkg, 1, "1200.00", "[" + past + "," + ahead + "," + later
+                + "]"));
+        await(() -> knownPrice(pkg) != null);
+        assertThat(PromoFixtures.count(pool,
+                "SELECT jsonb_array_length(price_tiers) FROM known_packages WHERE package_id = $1", pkg)).isEqualTo(3);
+        createCode(event, Map.of("code", "TIERED", "discount_type", "percentage", "discount_value", 20));
+        createCode(event, Map.of("code", "ACCESS", "discount_type", "none"));
+        // The first tier still ahead: 20 % of 2 × 1000.00, not of the past tier's 600.00 or the later 1100.00.
+        validate(event, UUID.randomUUID(), "TIERED", pkg, 2).statusCode(200).body("discount_amount", equalTo(400.00f));
+        String none = validate(event, UUID.randomUUID(), "ACCESS", pkg, 2).statusCode(200).extract().asString();
+        assertThat(none).contains("\"discount_amount\":0.00");
+        // Every tier over: the package's price.
+        send("catalog.packages", pkg.toString(), snapshot(pkg, 2, "1200.00", "[" + past + "]"));
+        await(() -> PromoFixtures.count(pool, "SELECT version FROM known_packages WHERE package_id = $1", pkg) == 2);
+        validate(event, UUID.randomUUID(), "TIERED", pkg, 2).statusCode(200).body("discount_amount", equalTo(480.00f));
+        // A snapshot without price_tiers (written before the sales rules) has none.
+        send("catalog.packages", pkg.toString(), snapshot(pkg, 3, "900.00", "[" + ahead + "]"));
+        send("catalog.packages", pkg.toString(), snapshot(pkg, 4, "900.00", false));
+        await(() -> PromoFixtures.count(pool, "SELECT version FROM known_packages WHERE package_id = $1", pkg) == 4);
+        assertThat(PromoFixtures.count(pool,
+                "SELECT jsonb_array_length(price_tiers) FROM known_packages WHERE package_id = $1", pkg)).isZero();
+        validate(event, UUID.randomUUID(), "TIERED", pkg, 1).statusCode(200).body("discount_amount", equalTo(180.00f));
     }
 
     @Test

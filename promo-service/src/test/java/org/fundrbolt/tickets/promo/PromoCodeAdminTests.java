@@ -66,6 +66,7 @@ class PromoCodeAdminTests {
                 .body("expires_at", equalTo("2030-01-01T00:00:00.500Z"))
                 .body("is_active", equalTo(true))
                 .body("package_ids", contains(pkg.toString()))
+                .body("unlocks_package_ids", hasSize(0))
                 .body("version", equalTo(1));
         String raw = admin().get(adminPath(event)).then().statusCode(200).body("promo_codes", hasSize(1))
                 .extract().asString();
@@ -296,6 +297,86 @@ class PromoCodeAdminTests {
                 "package_ids", List.of(mine.toString())));
         admin().body(Map.of("package_ids", List.of(theirs.toString()))).patch(adminPath(event) + "/" + id).then()
                 .statusCode(422).body("errors.field", contains("package_ids"));
+    }
+
+    @Test
+    void createsAccessCodesWithoutADiscount() {
+        Map<String, Object> withNull = new HashMap<>(Map.of("code", "NULLED", "discount_type", "none"));
+        withNull.put("discount_value", null);
+        for (Map<String, Object> body : List.of(Map.<String, Object>of("code", "ABSENT", "discount_type", "none"),
+                withNull, Map.<String, Object>of("code", "ZERO", "discount_type", "none", "discount_value", 0))) {
+            String raw = admin().body(body).post(adminPath(event)).then().statusCode(201)
+                    .body("discount_type", equalTo("none")).extract().asString();
+            assertThat(raw).contains("\"discount_value\":0.00");
+        }
+        for (Object value : List.of(5, 0.01, -1)) {
+            admin().body(Map.of("code", "WORTH", "discount_type", "none", "discount_value", value))
+                    .post(adminPath(event)).then().statusCode(422).body("code", equalTo("validation_failed"))
+                    .body("errors.field", contains("discount_value"));
+        }
+        // Every other type still needs its value.
+        admin().body(Map.of("code", "BARE", "discount_type", "percentage")).post(adminPath(event)).then()
+                .statusCode(422).body("errors.field", contains("discount_value"));
+        assertThat(codesOfEvent()).isEqualTo(3);
+    }
+
+    @Test
+    void turnsACodeIntoAnAccessCodeUntilItIsUsed() {
+        UUID id = createCode(event, Map.of("code", "TURN", "discount_type", "percentage", "discount_value", 10));
+        admin().body(Map.of("discount_type", "none", "discount_value", 10)).patch(adminPath(event) + "/" + id).then()
+                .statusCode(422).body("errors.field", contains("discount_value"));
+        String raw = admin().body(Map.of("discount_type", "none")).patch(adminPath(event) + "/" + id).then()
+                .statusCode(200).body("discount_type", equalTo("none")).extract().asString();
+        assertThat(raw).contains("\"discount_value\":0.00");
+        // Back to a discount: 0 is no percentage.
+        admin().body(Map.of("discount_type", "percentage")).patch(adminPath(event) + "/" + id).then().statusCode(422)
+                .body("errors.field", contains("discount_value"));
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "TURN", UUID.randomUUID(), "100.00").statusCode(201)
+                .body("discount_amount", equalTo(0.0f));
+        admin().body(Map.of("discount_type", "fixed_amount", "discount_value", 5)).patch(adminPath(event) + "/" + id)
+                .then().statusCode(422).body("errors.field", containsInAnyOrder("discount_type", "discount_value"));
+        admin().get(adminPath(event) + "/" + id).then().statusCode(200).body("discount_type", equalTo("none"))
+                .body("version", equalTo(2));
+    }
+
+    @Test
+    void unlocksOnlyPackagesOfTheEventEachOnce() {
+        UUID hidden = UUID.randomUUID();
+        UUID alsoHidden = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        knownPackage(pool, hidden, event, "100.00");
+        knownPackage(pool, alsoHidden, event, "200.00");
+        knownPackage(pool, theirs, UUID.randomUUID(), "100.00");
+        admin().body(Map.of("code", "VIP", "discount_type", "none", "unlocks_package_ids",
+                List.of(hidden.toString(), theirs.toString(), UUID.randomUUID().toString())))
+                .post(adminPath(event)).then().statusCode(422).body("errors.field", contains("unlocks_package_ids"));
+        admin().body(Map.of("code", "VIP", "discount_type", "none", "unlocks_package_ids",
+                List.of(hidden.toString(), hidden.toString()))).post(adminPath(event)).then().statusCode(422)
+                .body("errors.field", contains("unlocks_package_ids"));
+        admin().body("{\"code\":\"VIP\",\"discount_type\":\"none\",\"unlocks_package_ids\":[null]}")
+                .post(adminPath(event)).then().statusCode(422).body("errors.field", contains("unlocks_package_ids"));
+        admin().body("{\"code\":\"VIP\",\"discount_type\":\"none\",\"unlocks_package_ids\":\"" + hidden
+                + "\"}").post(adminPath(event)).then().statusCode(400).body("code", equalTo("malformed_json"));
+        assertThat(codesOfEvent()).isZero();
+
+        UUID id = admin().body(Map.of("code", "VIP", "discount_type", "none", "max_total_uses", 5,
+                "unlocks_package_ids", List.of(hidden.toString()))).post(adminPath(event)).then().statusCode(201)
+                .body("unlocks_package_ids", contains(hidden.toString())).body("package_ids", hasSize(0))
+                .extract().jsonPath().getUUID("id");
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("unlocks_package_ids", null);
+        admin().body(cleared).patch(adminPath(event) + "/" + id).then().statusCode(422)
+                .body("errors.field", contains("unlocks_package_ids"));
+        admin().body(Map.of("unlocks_package_ids", List.of(theirs.toString()))).patch(adminPath(event) + "/" + id)
+                .then().statusCode(422).body("errors.field", contains("unlocks_package_ids"));
+        // What a code unlocks may change after it was used; its discount may not.
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "VIP", hidden, "100.00").statusCode(201);
+        admin().body(Map.of("unlocks_package_ids", List.of(hidden.toString(), alsoHidden.toString())))
+                .patch(adminPath(event) + "/" + id).then().statusCode(200)
+                .body("unlocks_package_ids", contains(hidden.toString(), alsoHidden.toString()))
+                .body("current_uses", equalTo(1)).body("version", equalTo(2));
+        admin().get(adminPath(event)).then().statusCode(200)
+                .body("promo_codes[0].unlocks_package_ids", contains(hidden.toString(), alsoHidden.toString()));
     }
 
     @Test

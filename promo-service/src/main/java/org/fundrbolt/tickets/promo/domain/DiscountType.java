@@ -2,10 +2,13 @@ package org.fundrbolt.tickets.promo.domain;
 
 import java.math.BigDecimal;
 
-/** How a promo code reduces a purchase's base price; the wire names are those of API.md. */
+/**
+ * How a promo code reduces a purchase's base price; the wire names are those of API.md. {@code none} is a pure
+ * access code (it unlocks hidden packages) that takes nothing off.
+ */
 public enum DiscountType {
 
-    PERCENTAGE("percentage"), FIXED_AMOUNT("fixed_amount");
+    PERCENTAGE("percentage"), FIXED_AMOUNT("fixed_amount"), NONE("none");
 
     private final String wireName;
 
@@ -29,7 +32,11 @@ public enum DiscountType {
     /** The amount taken off {@code basePrice}; never more than the base, so a total is never negative. */
     public BigDecimal discount(BigDecimal value, BigDecimal basePrice) {
         BigDecimal base = Money.cents(basePrice);
-        BigDecimal amount = this == PERCENTAGE ? Money.percentOf(base, value) : Money.cents(value);
+        BigDecimal amount = switch (this) {
+            case PERCENTAGE -> Money.percentOf(base, value);
+            case FIXED_AMOUNT -> Money.cents(value);
+            case NONE -> Money.cents(BigDecimal.ZERO);
+        };
         return amount.min(base);
     }
 }

@@ -3,9 +3,13 @@ package org.fundrbolt.tickets.promo.domain;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** One use of a promo code by one purchase; {@code code} is the promo code as it was applied. */
-public record PromoApplication(UUID id, UUID promoId, String code, UUID purchaseId, UUID eventId, UUID donorId,
-        UUID packageId, int quantity, BigDecimal basePrice, BigDecimal discountAmount, String status) {
+/**
+ * One use of a promo code by one purchase; {@code code} and the discount are the promo code's as it was applied
+ * (read from the code's row: once used, neither may change).
+ */
+public record PromoApplication(UUID id, UUID promoId, String code, String discountType, BigDecimal discountValue,
+        UUID purchaseId, UUID eventId, UUID donorId, UUID packageId, int quantity, BigDecimal basePrice,
+        BigDecimal discountAmount, String status) {
 
     public static final String REDEEMED = "redeemed";
     public static final String CONFIRMED = "confirmed";

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record PromoDefinition(UUID id, UUID eventId, String code, String discountType, BigDecimal discountValue,
         Integer maxTotalUses, Integer maxUsesPerDonor, Instant validFrom, Instant expiresAt, boolean isActive,
-        List<UUID> packageIds) {
+        List<UUID> packageIds, List<UUID> unlocksPackageIds) {
 
     /** Active and inside its validity window at {@code now}. */
     public boolean isUsableAt(Instant now) {
@@ -24,8 +24,9 @@ public record PromoDefinition(UUID id, UUID eventId, String code, String discoun
         return maxTotalUses != null || maxUsesPerDonor != null;
     }
 
+    /** An empty scope is every package of the event; a code always applies to the packages it unlocks. */
     public boolean appliesTo(UUID packageId) {
-        return packageIds.isEmpty() || packageIds.contains(packageId);
+        return packageIds.isEmpty() || packageIds.contains(packageId) || unlocksPackageIds.contains(packageId);
     }
 
     public BigDecimal discountOn(BigDecimal basePrice) {

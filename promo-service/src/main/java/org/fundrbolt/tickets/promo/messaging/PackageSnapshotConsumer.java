@@ -1,5 +1,7 @@
 package org.fundrbolt.tickets.promo.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -7,6 +9,7 @@ import org.fundrbolt.tickets.platform.consumer.ConsumerPolicy;
 import org.fundrbolt.tickets.platform.consumer.EventJson;
 import org.fundrbolt.tickets.promo.domain.KnownPackage;
 import org.fundrbolt.tickets.promo.domain.Money;
+import org.fundrbolt.tickets.promo.domain.PriceTier;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
 import org.fundrbolt.tickets.promo.service.KnownPackageCache;
 
@@ -14,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Keeps {@code known_packages} in step with {@code catalog.packages}. Applying a snapshot only when its
+ * Keeps {@code known_packages} (event, price, price tiers) in step with {@code catalog.packages}. Applying a snapshot only when its
  * version is newer makes replays and reordering harmless; the offset is acknowledged after the write, and
  * a database failure is retried in place.
  */
@@ -50,9 +53,16 @@ public class PackageSnapshotConsumer {
         }
         EventJson.require(snapshot.packageId() != null && snapshot.eventId() != null && snapshot.version() != null,
                 "A package snapshot needs package_id, event_id and version");
+        List<PriceTier> tiers = snapshot.priceTiers() == null ? List.of() : snapshot.priceTiers();
+        EventJson.require(
+                tiers.stream().allMatch(tier -> tier != null && tier.price() != null && tier.endsAt() != null),
+                "A package snapshot's price tiers need a price and ends_at");
         boolean deleted = Boolean.TRUE.equals(snapshot.deleted());
         KnownPackage known = new KnownPackage(snapshot.packageId(), snapshot.eventId(),
-                snapshot.price() == null ? null : Money.cents(snapshot.price()), deleted, snapshot.version());
+                snapshot.price() == null ? null : Money.cents(snapshot.price()),
+                tiers.stream().map(tier -> new PriceTier(tier.label(), Money.cents(tier.price()), tier.endsAt()))
+                        .toList(),
+                deleted, snapshot.version());
         return packages.upsertIfNewer(pool, known).invoke(() -> cache.forget(known.packageId())).replaceWithVoid();
     }
 }

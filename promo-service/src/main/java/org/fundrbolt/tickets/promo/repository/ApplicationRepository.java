@@ -17,8 +17,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ApplicationRepository {
 
     public Uni<PromoApplication> findByPurchase(SqlClient client, UUID purchaseId) {
-        return client.preparedQuery("SELECT a.*, p.code FROM promo_code_applications a "
-                + "JOIN promo_codes p ON p.id = a.promo_id WHERE a.purchase_id = $1")
+        return client
+                .preparedQuery("SELECT a.*, p.code, p.discount_type, p.discount_value FROM promo_code_applications a "
+                        + "JOIN promo_codes p ON p.id = a.promo_id WHERE a.purchase_id = $1")
                 .execute(Tuple.of(purchaseId)).map(rows -> {
                     var iterator = rows.iterator();
                     return iterator.hasNext() ? map(iterator.next()) : null;
@@ -95,7 +96,8 @@ public class ApplicationRepository {
 
     private static PromoApplication map(Row row) {
         return new PromoApplication(row.getUUID("id"), row.getUUID("promo_id"), row.getString("code"),
-                row.getUUID("purchase_id"), row.getUUID("event_id"), row.getUUID("donor_id"), row.getUUID("package_id"),
+                row.getString("discount_type"), row.getBigDecimal("discount_value"), row.getUUID("purchase_id"),
+                row.getUUID("event_id"), row.getUUID("donor_id"), row.getUUID("package_id"),
                 row.getInteger("quantity"), row.getBigDecimal("base_price"), row.getBigDecimal("discount_amount"),
                 row.getString("status"));
     }

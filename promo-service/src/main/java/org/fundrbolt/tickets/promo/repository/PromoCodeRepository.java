@@ -24,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class PromoCodeRepository {
 
     private static final String COLUMNS = "id, event_id, code, discount_type, discount_value, max_total_uses, "
-            + "max_uses_per_donor, current_uses, valid_from, expires_at, is_active, package_ids, version, "
-            + "created_at, updated_at";
+            + "max_uses_per_donor, current_uses, valid_from, expires_at, is_active, package_ids, unlocks_package_ids, "
+            + "version, created_at, updated_at";
 
     /**
      * An application {@code a} whose use counts toward the limits: held by a purchase in flight or sold. Released
@@ -60,11 +60,13 @@ public class PromoCodeRepository {
 
     public Uni<PromoCode> insert(SqlClient client, PromoCode promo) {
         return client.preparedQuery("INSERT INTO promo_codes (id, event_id, code, discount_type, discount_value, "
-                + "max_total_uses, max_uses_per_donor, valid_from, expires_at, is_active, package_ids) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING " + COLUMNS)
+                + "max_total_uses, max_uses_per_donor, valid_from, expires_at, is_active, package_ids, "
+                + "unlocks_package_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING "
+                + COLUMNS)
                 .execute(Tuple.from(Arrays.asList(promo.id(), promo.eventId(), promo.code(), promo.discountType(),
                         promo.discountValue(), promo.maxTotalUses(), promo.maxUsesPerDonor(), time(promo.validFrom()),
-                        time(promo.expiresAt()), promo.isActive(), promo.packageIds().toArray(new UUID[0]))))
+                        time(promo.expiresAt()), promo.isActive(), promo.packageIds().toArray(new UUID[0]),
+                        promo.unlocksPackageIds().toArray(new UUID[0]))))
                 .map(PromoCodeRepository::first);
     }
 
@@ -72,10 +74,12 @@ public class PromoCodeRepository {
     public Uni<PromoCode> updateDefinition(SqlClient client, PromoCode promo) {
         return client.preparedQuery("UPDATE promo_codes SET code = $2, discount_type = $3, discount_value = $4, "
                 + "max_total_uses = $5, max_uses_per_donor = $6, valid_from = $7, expires_at = $8, is_active = $9, "
-                + "package_ids = $10, version = version + 1, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
+                + "package_ids = $10, unlocks_package_ids = $11, version = version + 1, updated_at = now() "
+                + "WHERE id = $1 RETURNING " + COLUMNS)
                 .execute(Tuple.from(Arrays.asList(promo.id(), promo.code(), promo.discountType(), promo.discountValue(),
                         promo.maxTotalUses(), promo.maxUsesPerDonor(), time(promo.validFrom()), time(promo.expiresAt()),
-                        promo.isActive(), promo.packageIds().toArray(new UUID[0]))))
+                        promo.isActive(), promo.packageIds().toArray(new UUID[0]),
+                        promo.unlocksPackageIds().toArray(new UUID[0]))))
                 .map(PromoCodeRepository::first);
     }
 
@@ -189,12 +193,16 @@ public class PromoCodeRepository {
     }
 
     static PromoCode map(Row row) {
-        UUID[] packages = row.getArrayOfUUIDs("package_ids");
         return new PromoCode(row.getUUID("id"), row.getUUID("event_id"), row.getString("code"),
                 row.getString("discount_type"), row.getBigDecimal("discount_value"), row.getInteger("max_total_uses"),
                 row.getInteger("max_uses_per_donor"), row.getInteger("current_uses"), instant(row, "valid_from"),
-                instant(row, "expires_at"), row.getBoolean("is_active"),
-                packages == null ? List.of() : List.of(packages), row.getLong("version"), instant(row, "created_at"),
+                instant(row, "expires_at"), row.getBoolean("is_active"), ids(row, "package_ids"),
+                ids(row, "unlocks_package_ids"), row.getLong("version"), instant(row, "created_at"),
                 instant(row, "updated_at"));
+    }
+
+    private static List<UUID> ids(Row row, String column) {
+        UUID[] ids = row.getArrayOfUUIDs(column);
+        return ids == null ? List.of() : List.of(ids);
     }
 }

@@ -44,13 +44,18 @@ public class PromoCache {
         return config.cache().enabled() ? key(eventId, code) : null;
     }
 
-    /** A definition as read from its key: null on a miss, and for an entry this version cannot read. */
+    /**
+     * A definition as read from its key: null on a miss, and for an entry this version cannot read. An entry
+     * without {@code unlocks_package_ids} was written by a version before the sales rules: a miss too, rather than
+     * a code that seems to unlock nothing.
+     */
     public PromoDefinition parse(String json) {
         if (json == null) {
             return null;
         }
         try {
-            return mapper.readValue(json, PromoDefinition.class);
+            PromoDefinition definition = mapper.readValue(json, PromoDefinition.class);
+            return definition.packageIds() == null || definition.unlocksPackageIds() == null ? null : definition;
         } catch (Exception unreadable) {
             return null;
         }

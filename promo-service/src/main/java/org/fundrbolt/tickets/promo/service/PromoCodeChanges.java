@@ -10,5 +10,6 @@ import java.util.UUID;
  * {@code Patch} that carries it (absent = unchanged, null = clear where the field may be empty).
  */
 public record PromoCodeChanges(String code, String discountType, BigDecimal discountValue, Integer maxTotalUses,
-        Integer maxUsesPerDonor, Instant validFrom, Instant expiresAt, Boolean isActive, List<UUID> packageIds) {
+        Integer maxUsesPerDonor, Instant validFrom, Instant expiresAt, Boolean isActive, List<UUID> packageIds,
+        List<UUID> unlocksPackageIds) {
 }

@@ -1,10 +1,12 @@
 package org.fundrbolt.tickets.promo.service;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.platform.rest.Patch;
 import org.fundrbolt.tickets.platform.sql.PgErrors;
+import org.fundrbolt.tickets.promo.domain.DiscountType;
 import org.fundrbolt.tickets.promo.domain.PromoCode;
 import org.fundrbolt.tickets.promo.repository.KnownPackageRepository;
 import org.fundrbolt.tickets.promo.repository.PromoCodeRepository;
@@ -54,10 +57,11 @@ public class PromoCodeService {
         Instant now = Instant.now();
         PromoCode draft = new PromoCode(UUID.randomUUID(), eventId,
                 request.code() == null ? null : PromoRules.normalise(request.code()), request.discountType(),
-                request.discountValue(), request.maxTotalUses(), request.maxUsesPerDonor(), 0,
-                PromoRules.millis(request.validFrom()), PromoRules.millis(request.expiresAt()),
-                request.isActive() == null || request.isActive(),
-                request.packageIds() == null ? List.of() : PromoRules.distinct(request.packageIds()), 1, now, now);
+                PromoRules.discountValue(request.discountType(), request.discountValue()), request.maxTotalUses(),
+                request.maxUsesPerDonor(), 0, PromoRules.millis(request.validFrom()),
+                PromoRules.millis(request.expiresAt()), request.isActive() == null || request.isActive(),
+                request.packageIds() == null ? List.of() : PromoRules.distinct(request.packageIds()),
+                request.unlocksPackageIds() == null ? List.of() : request.unlocksPackageIds(), 1, now, now);
         return requireValid(draft, List.of())
                 .chain(() -> promos.insert(pool, draft))
                 .onFailure(failure -> PgErrors.isUniqueViolation(failure, UNIQUE_CODE))
@@ -96,7 +100,8 @@ public class PromoCodeService {
                 PromoCode inactive = new PromoCode(current.id(), current.eventId(), current.code(),
                         current.discountType(), current.discountValue(), current.maxTotalUses(),
                         current.maxUsesPerDonor(), current.currentUses(), current.validFrom(), current.expiresAt(),
-                        false, current.packageIds(), current.version(), current.createdAt(), current.updatedAt());
+                        false, current.packageIds(), current.unlocksPackageIds(), current.version(),
+                        current.createdAt(), current.updatedAt());
                 return promos.updateDefinition(connection, inactive).replaceWith(current);
             }
             return promos.delete(connection, current.id()).replaceWith(current);
@@ -106,9 +111,14 @@ public class PromoCodeService {
     private static PromoCode merge(PromoCode current, Patch<PromoCodeChanges> patch, List<FieldError> nullErrors) {
         PromoCodeChanges sent = patch.values();
         String code = required(patch, "code", sent.code(), current.code(), nullErrors);
+        String discountType = required(patch, "discount_type", sent.discountType(), current.discountType(),
+                nullErrors);
+        // A pure access code's value is 0 unless one is sent (and refused): also when the type becomes 'none'.
+        BigDecimal discountValue = DiscountType.NONE.wireName().equals(discountType)
+                ? PromoRules.discountValue(discountType, patch.has("discount_value") ? sent.discountValue() : null)
+                : required(patch, "discount_value", sent.discountValue(), current.discountValue(), nullErrors);
         return new PromoCode(current.id(), current.eventId(), code == null ? null : PromoRules.normalise(code),
-                required(patch, "discount_type", sent.discountType(), current.discountType(), nullErrors),
-                required(patch, "discount_value", sent.discountValue(), current.discountValue(), nullErrors),
+                discountType, discountValue,
                 nullable(patch, "max_total_uses", sent.maxTotalUses(), current.maxTotalUses()),
                 nullable(patch, "max_uses_per_donor", sent.maxUsesPerDonor(), current.maxUsesPerDonor()),
                 current.currentUses(),
@@ -117,6 +127,8 @@ public class PromoCodeService {
                 required(patch, "is_active", sent.isActive(), current.isActive(), nullErrors),
                 PromoRules
                         .distinct(required(patch, "package_ids", sent.packageIds(), current.packageIds(), nullErrors)),
+                required(patch, "unlocks_package_ids", sent.unlocksPackageIds(), current.unlocksPackageIds(),
+                        nullErrors),
                 current.version(), current.createdAt(), current.updatedAt());
     }
 
@@ -141,21 +153,22 @@ public class PromoCodeService {
         return requireValid(pool, promo, earlier);
     }
 
-    /** Collects every broken rule, the package scope included, and fails once with all of them. */
+    /** Collects every broken rule, the packages named included, and fails once with all of them. */
     private Uni<Void> requireValid(SqlClient client, PromoCode promo, List<FieldError> earlier) {
         List<FieldError> errors = new ArrayList<>(earlier);
         errors.addAll(PromoRules.check(promo));
-        boolean checkable = promo.packageIds() != null && promo.packageIds().stream().noneMatch(Objects::isNull);
-        Uni<Set<UUID>> known = !checkable
-                ? Uni.createFrom().item(Set.of())
-                : packages.livePackagesOf(client, promo.eventId(), promo.packageIds());
-        return known.invoke(live -> {
-            if (checkable) {
-                List<UUID> unknown = promo.packageIds().stream().filter(id -> !live.contains(id)).toList();
+        Map<String, List<UUID>> named = new LinkedHashMap<>();
+        named.put("package_ids", promo.packageIds());
+        named.put("unlocks_package_ids", promo.unlocksPackageIds());
+        named.values().removeIf(ids -> ids == null || ids.stream().anyMatch(Objects::isNull));
+        List<UUID> all = named.values().stream().flatMap(List::stream).distinct().toList();
+        return packages.livePackagesOf(client, promo.eventId(), all).invoke(live -> {
+            named.forEach((field, ids) -> {
+                List<UUID> unknown = ids.stream().filter(id -> !live.contains(id)).distinct().toList();
                 if (!unknown.isEmpty()) {
-                    errors.add(new FieldError("package_ids", "not packages of this event: " + unknown));
+                    errors.add(new FieldError(field, "not packages of this event: " + unknown));
                 }
-            }
+            });
             if (!errors.isEmpty()) {
                 throw DomainException.validation(errors);
             }

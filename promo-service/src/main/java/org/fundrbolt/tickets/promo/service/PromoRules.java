@@ -22,6 +22,7 @@ public final class PromoRules {
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{3,50}");
     private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("9999999999.99");
     private static final String NOT_NULL = "must not be null";
+    private static final String UNLOCKS = "unlocks_package_ids";
 
     private PromoRules() {
     }
@@ -56,11 +57,15 @@ public final class PromoRules {
         if (promo.discountType() == null) {
             errors.add(new FieldError("discount_type", NOT_NULL));
         } else if (type == null) {
-            errors.add(new FieldError("discount_type", "must be 'percentage' or 'fixed_amount'"));
+            errors.add(new FieldError("discount_type", "must be 'percentage', 'fixed_amount' or 'none'"));
         }
         BigDecimal value = promo.discountValue();
         if (value == null) {
             errors.add(new FieldError("discount_value", NOT_NULL));
+        } else if (type == DiscountType.NONE) {
+            if (value.signum() != 0) {
+                errors.add(new FieldError("discount_value", "must be 0, null or absent for discount_type 'none'"));
+            }
         } else if (!Money.hasAtMostTwoDecimals(value)) {
             errors.add(new FieldError("discount_value", "must have at most two decimals"));
         } else if (value.signum() <= 0) {
@@ -87,7 +92,23 @@ public final class PromoRules {
         } else if (promo.packageIds().stream().anyMatch(Objects::isNull)) {
             errors.add(new FieldError("package_ids", "must not contain null"));
         }
+        List<UUID> unlocks = promo.unlocksPackageIds();
+        if (unlocks == null) {
+            errors.add(new FieldError(UNLOCKS, NOT_NULL));
+        } else if (unlocks.stream().anyMatch(Objects::isNull)) {
+            errors.add(new FieldError(UNLOCKS, "must not contain null"));
+        } else if (unlocks.stream().distinct().count() < unlocks.size()) {
+            errors.add(new FieldError(UNLOCKS, "must not name a package twice"));
+        }
         return errors;
+    }
+
+    /**
+     * The discount value as it is kept: a pure access code ({@code none}) sent without one, or with null, has 0.
+     * Any other type keeps what was sent, so that a missing value is reported.
+     */
+    public static BigDecimal discountValue(String discountType, BigDecimal sent) {
+        return sent == null && DiscountType.NONE.wireName().equals(discountType) ? BigDecimal.ZERO : sent;
     }
 
     /** Whether an optional timestamp is absent or inside {@link TimestampRange}; adds the field's error if not. */

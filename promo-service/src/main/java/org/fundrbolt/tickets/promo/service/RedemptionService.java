@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,21 +60,33 @@ public class RedemptionService {
         if (quantity != null && (quantity < 1 || quantity > MAX_QUANTITY)) {
             throw DomainException.validation("quantity", "must be between 1 and " + MAX_QUANTITY);
         }
+        // The package from memory, and the database only for what must be exact: usage, when the code has limits.
+        return guessing(eventId, donorId, code, definition -> judge(definition, donorId, packageId, quantity));
+    }
+
+    /**
+     * One attempt of the donor at a code, inside their anti-guessing budget: one Redis round trip before judging
+     * (the donor's reserved slot and the cached definition), the database on a miss. A malformed or unknown code
+     * fails with 404 {@code promo_code_not_found} and keeps its slot, as a guess.
+     */
+    private <T> Uni<T> guessing(UUID eventId, UUID donorId, String code, Function<PromoDefinition, Uni<T>> verdict) {
         if (!PromoRules.isWellFormedCode(code)) {
             return limiter.guard(donorId, null, nothing -> Uni.createFrom().failure(codeNotFound(code)));
         }
-        // One Redis round trip before judging (the donor's reserved slot and the cached code), the package from
-        // memory, and the database only for what must be exact: usage, when the code has limits.
         return limiter.guard(donorId, cache.keyToRead(eventId, code), cached -> {
             PromoDefinition hit = cache.parse(cached);
             return (hit != null ? Uni.createFrom().item(hit) : definitionFromDatabase(eventId, code))
-                    .chain(definition -> judge(definition, donorId, packageId, quantity));
+                    .chain(verdict::apply);
         });
     }
 
-    /** Validate's verdict on a code that exists: usable now, for this package, with uses left. */
+    /**
+     * Validate's verdict on a code that exists: usable now, for this package, with uses left; the amount off the
+     * package's price in force now (checkout charges the one in force when its claim commits).
+     */
     private Uni<Validation> judge(PromoDefinition definition, UUID donorId, UUID packageId, Integer quantity) {
-        requireUsable(definition);
+        Instant now = Instant.now();
+        requireUsable(definition, now);
         return applicableKnownPackage(definition, packageId)
                 .call(known -> definition.hasUsageLimits()
                         ? requireUsesLeft(definition, donorId)
@@ -81,7 +94,7 @@ public class RedemptionService {
                 .map(known -> {
                     BigDecimal amount = known == null || quantity == null
                             ? null
-                            : definition.discountOn(known.price().multiply(BigDecimal.valueOf(quantity)));
+                            : definition.discountOn(known.currentPrice(now).multiply(BigDecimal.valueOf(quantity)));
                     return new Validation(true, definition.code(), definition.discountType(),
                             definition.discountValue(), amount);
                 });
@@ -127,8 +140,8 @@ public class RedemptionService {
                         .chain(known -> definition.hasUsageLimits()
                                 ? usesLeftOrInFlight(promo, request)
                                 : Uni.createFrom().voidItem())
-                        .map(done -> new Redemption(promo.id(), promo.code(),
-                                definition.discountOn(request.basePrice())));
+                        .map(done -> new Redemption(promo.id(), promo.code(), promo.discountType(),
+                                promo.discountValue(), definition.discountOn(request.basePrice())));
             });
         });
     }
@@ -215,7 +228,8 @@ public class RedemptionService {
         return applicablePackage(connection, definition, request.packageId()).chain(() -> {
             BigDecimal discount = definition.discountOn(request.basePrice());
             PromoApplication application = new PromoApplication(UUID.randomUUID(), promo.id(), promo.code(),
-                    request.purchaseId(), request.eventId(), request.donorId(), request.packageId(),
+                    promo.discountType(), promo.discountValue(), request.purchaseId(), request.eventId(),
+                    request.donorId(), request.packageId(),
                     request.quantity(), Money.cents(request.basePrice()), discount, PromoApplication.REDEEMED);
             return applications.insert(connection, application)
                     .chain(() -> promos.claimUse(connection, promo.id(), request.donorId(), request.purchaseId()))
@@ -234,7 +248,8 @@ public class RedemptionService {
     }
 
     private Redemption answer(PromoApplication application) {
-        return new Redemption(application.promoId(), application.code(), application.discountAmount());
+        return new Redemption(application.promoId(), application.code(), application.discountType(),
+                application.discountValue(), application.discountAmount());
     }
 
     /** A cache miss: the code's definition from the database, then cached; 404 when the event has no such code. */
