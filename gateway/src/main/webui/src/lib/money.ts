@@ -26,6 +26,22 @@ export function parseMoneyInput(text: string): Cents | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
+const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Why a typed money amount breaks API.md's money rule (≥ 0, at most `max`, at most 2 decimals), in words naming the
+ * field (`label`); null when it is fine (or empty and not required).
+ */
+export function moneyProblem(label: string, raw: string, { required, max }: { required: boolean; max?: number }) {
+  const value = raw.trim();
+  if (!value) return required ? `${label} is required` : null;
+  if (!DECIMAL.test(value)) return `${label} must be a number`;
+  if (Number(value) < 0) return `${label} cannot be negative`;
+  if (max !== undefined && Number(value) > max) return `${label} must be at most ${max.toLocaleString('en-US')}.00`;
+  if ((value.split('.')[1] ?? '').length > 2) return `${label} must have at most 2 decimals`;
+  return null;
+}
+
 /** numerator / denominator rounded HALF_UP, for non-negative integers (BigDecimal's HALF_UP on cents). */
 export function roundHalfUpDiv(numerator: number, denominator: number): number {
   if (denominator <= 0) throw new RangeError('denominator must be positive');

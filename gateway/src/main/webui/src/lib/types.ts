@@ -12,6 +12,15 @@ export interface CustomOption {
   max_length: number | null;
 }
 
+export type PackageVisibility = 'public' | 'hidden';
+
+/** An early price of a package, in force until `ends_at` (tiers are ordered by strictly increasing ends_at). */
+export interface PriceTier {
+  label: string;
+  price: number;
+  ends_at: string;
+}
+
 export interface TicketPackage {
   id: string;
   event_id: string;
@@ -27,6 +36,16 @@ export interface TicketPackage {
   version?: number;
   seats_per_package?: number;
   fair_market_value?: number | null;
+  // Sales rules (API.md, "Sales rules"); optional so a package from an older server still renders.
+  sales_start_at?: string | null;
+  sales_end_at?: string | null;
+  min_per_order?: number;
+  max_per_order?: number;
+  visibility?: PackageVisibility;
+  price_tiers?: PriceTier[];
+  /** is_enabled and inside the sales window, at the moment the server answered. */
+  on_sale?: boolean;
+  /** The price in force when the server answered: the first tier whose ends_at is ahead, else price. */
   current_price?: number;
   custom_options: CustomOption[];
   created_at?: string;
