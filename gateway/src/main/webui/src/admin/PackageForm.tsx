@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApiError } from '../lib/api';
 import { explain } from '../lib/messages';
@@ -7,7 +7,16 @@ import { applyServerErrors } from '../lib/serverErrors';
 import type { TicketPackage } from '../lib/types';
 import { Field } from '../components/Field';
 import { Alert } from '../components/Alert';
+import {
+  formatOffset,
+  isoToZonedInput,
+  preferredTimeZone,
+  rememberTimeZone,
+  timeZoneChoices,
+  zonedInputToIso,
+} from '../lib/zonedTime';
 import { PACKAGE_FIELDS, packageSchema, toFormValues, toRequestBody, type PackageFormValues } from './packageSchema';
+import { PriceTiersEditor } from './PriceTiersEditor';
 
 interface Props {
   initial?: TicketPackage;
@@ -15,17 +24,44 @@ interface Props {
   onSubmit: (body: Record<string, unknown>) => Promise<void>;
   onReload?: () => void;
   onCancel?: () => void;
+  /** The zone of the sales times when the form opens; default: the one last chosen here, else the browser's. */
+  timeZone?: string;
 }
 
-export function PackageForm({ initial, onSubmit, onReload, onCancel }: Props) {
-  const defaults = toFormValues(initial);
-  const { register, handleSubmit, setError, formState } = useForm<PackageFormValues>({
+export function PackageForm({ initial, onSubmit, onReload, onCancel, timeZone }: Props) {
+  const [defaults] = useState(() => toFormValues(initial, timeZone ?? preferredTimeZone()));
+  const { register, handleSubmit, setError, formState, control, getValues, setValue } = useForm<PackageFormValues>({
     resolver: zodResolver(packageSchema),
     defaultValues: defaults,
     mode: 'onTouched',
   });
   const { errors, isSubmitting } = formState;
   const [banner, setBanner] = useState<{ tone: 'error' | 'success'; text: string; conflict?: boolean } | null>(null);
+  const zone = useWatch({ control, name: 'time_zone' });
+  // ~420 zones: the same option elements every render, so React never walks them again.
+  const zoneOptions = useMemo(
+    () =>
+      timeZoneChoices(defaults.time_zone).map((name) => (
+        <option key={name} value={name}>
+          {name}
+        </option>
+      )),
+    [defaults.time_zone],
+  );
+  // Another zone shows the same moments in that zone's time: what is saved never changes by picking a zone.
+  const changeZone = (next: string) => {
+    const moved: FieldPath<PackageFormValues>[] = [
+      'sales_start_at',
+      'sales_end_at',
+      ...getValues('price_tiers').map((_, i) => `price_tiers.${i}.ends_at` as const),
+    ];
+    for (const name of moved) {
+      const iso = zonedInputToIso(String(getValues(name) ?? ''), zone);
+      if (iso) setValue(name, isoToZonedInput(iso, next), { shouldDirty: true });
+    }
+    setValue('time_zone', next, { shouldDirty: true, shouldValidate: true });
+    rememberTimeZone(next);
+  };
 
   const submit = handleSubmit(async (values) => {
     setBanner(null);
@@ -103,10 +139,51 @@ export function PackageForm({ initial, onSubmit, onReload, onCancel }: Props) {
         </Field>
         <div className="field checkbox-field">
           <label>
-            <input type="checkbox" {...register('is_enabled')} /> Enabled (on sale)
+            <input type="checkbox" {...register('is_enabled')} /> Enabled
           </label>
         </div>
       </div>
+      <fieldset className="form-section">
+        <legend>Sales rules</legend>
+        <div className="grid-2">
+          <Field
+            label="Time zone"
+            error={errors.time_zone?.message}
+            hint="The sales times below are in this zone; another zone shows the same moments in its time."
+          >
+            <select name="time_zone" value={zone} onChange={(e) => changeZone(e.target.value)}>
+              {zoneOptions}
+            </select>
+          </Field>
+          <Field
+            label="Visibility"
+            error={errors.visibility?.message}
+            hint="A hidden package shows only to donors who enter a code that unlocks it."
+          >
+            <select {...register('visibility')}>
+              <option value="public">Public — listed for every donor</option>
+              <option value="hidden">Hidden — only with a code</option>
+            </select>
+          </Field>
+          <Field
+            label="Sales start"
+            error={errors.sales_start_at?.message}
+            hint={`${zone} time (${formatOffset(zone)} now). Empty: on sale as soon as it is enabled.`}
+          >
+            <input type="datetime-local" {...register('sales_start_at')} />
+          </Field>
+          <Field label="Sales end" error={errors.sales_end_at?.message} hint={`${zone} time. Empty: no end.`}>
+            <input type="datetime-local" {...register('sales_end_at')} />
+          </Field>
+          <Field label="Minimum per order" error={errors.min_per_order?.message} hint="1 to 100; 2 sells in pairs.">
+            <input type="number" inputMode="numeric" min={1} max={100} {...register('min_per_order')} />
+          </Field>
+          <Field label="Maximum per order" error={errors.max_per_order?.message} hint="1 to 100.">
+            <input type="number" inputMode="numeric" min={1} max={100} {...register('max_per_order')} />
+          </Field>
+        </div>
+        <PriceTiersEditor control={control} register={register} errors={errors} timeZone={zone} />
+      </fieldset>
       <div className="form-actions">
         {onCancel && (
           <button type="button" className="btn" onClick={onCancel}>

@@ -1,22 +1,22 @@
 import { z } from '../lib/zod';
+import { moneyProblem } from '../lib/money';
+import {
+  DEFAULT_MAX_PER_ORDER,
+  DEFAULT_MIN_PER_ORDER,
+  MAX_PRICE_TIERS,
+  tierProblems,
+  windowAndLimitProblems,
+} from '../lib/salesRules';
 import type { TicketPackage } from '../lib/types';
+import { isoToZonedInput, isTimeZone, zonedInputToIso } from '../lib/zonedTime';
 
 /** The rules of API.md for a ticket package, with the messages a coordinator reads inline. */
-const decimals = (value: string) => (value.split('.')[1] ?? '').length;
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
-function money(label: string, { required, max }: { required: boolean; max?: number }) {
+function money(label: string, options: { required: boolean; max?: number }) {
   return z.string().superRefine((raw, ctx) => {
-    const value = raw.trim();
-    if (!value) {
-      if (required) ctx.addIssue({ code: 'custom', message: `${label} is required` });
-      return;
-    }
-    if (!NUMBER.test(value)) return ctx.addIssue({ code: 'custom', message: `${label} must be a number` });
-    if (Number(value) < 0) return ctx.addIssue({ code: 'custom', message: `${label} cannot be negative` });
-    if (max !== undefined && Number(value) > max)
-      return ctx.addIssue({ code: 'custom', message: `${label} must be at most ${max.toLocaleString('en-US')}.00` });
-    if (decimals(value) > 2) ctx.addIssue({ code: 'custom', message: `${label} must have at most 2 decimals` });
+    const message = moneyProblem(label, raw, options);
+    if (message) ctx.addIssue({ code: 'custom', message });
   });
 }
 
@@ -46,8 +46,26 @@ export const packageSchema = z
     is_enabled: z.boolean(),
     seats_per_package: wholeNumber('Seats per package must be a whole number from 1 to 50', 1, 50, true),
     fair_market_value: money('Fair market value', { required: false, max: 1_000_000 }),
+    // Sales rules: the times are wall times in time_zone (never sent), the API's instants are UTC.
+    time_zone: z.string().refine(isTimeZone, 'Choose a time zone'),
+    sales_start_at: z.string(),
+    sales_end_at: z.string(),
+    min_per_order: z.string(),
+    max_per_order: z.string(),
+    visibility: z.enum(['public', 'hidden']),
+    price_tiers: z.array(z.object({ label: z.string(), price: z.string(), ends_at: z.string() })),
   })
   .superRefine((values, ctx) => {
+    if (isTimeZone(values.time_zone))
+      for (const { field, message } of [
+        ...windowAndLimitProblems(values, values.time_zone),
+        ...tierProblems(values.price_tiers, values.time_zone),
+      ])
+        ctx.addIssue({
+          code: 'custom',
+          path: field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+          message,
+        });
     const fmv = values.fair_market_value.trim();
     const price = values.price.trim();
     if (fmv && price && NUMBER.test(fmv) && NUMBER.test(price) && Number(fmv) > Number(price))
@@ -59,12 +77,19 @@ export const packageSchema = z
   });
 
 export type PackageFormValues = z.infer<typeof packageSchema>;
-export const PACKAGE_FIELDS = Object.keys(packageSchema.shape) as (keyof PackageFormValues)[];
+/** Every form field a problem+json `errors[].field` may name (tiers as `price_tiers.1.ends_at`). */
+export const PACKAGE_FIELDS: readonly string[] = [
+  ...Object.keys(packageSchema.shape),
+  ...Array.from({ length: MAX_PRICE_TIERS }, (_, i) =>
+    ['label', 'price', 'ends_at'].map((f) => `price_tiers.${i}.${f}`),
+  ).flat(),
+];
 
 const moneyText = (value: number | null | undefined) =>
   value === null || value === undefined ? '' : Number(value).toFixed(2);
 
-export function toFormValues(pkg?: TicketPackage): PackageFormValues {
+/** A package as the form shows it, its times as wall times in `timeZone`. */
+export function toFormValues(pkg: TicketPackage | undefined, timeZone: string): PackageFormValues {
   return {
     name: pkg?.name ?? '',
     description: pkg?.description ?? '',
@@ -74,13 +99,32 @@ export function toFormValues(pkg?: TicketPackage): PackageFormValues {
     is_enabled: pkg?.is_enabled ?? true,
     seats_per_package: String(pkg?.seats_per_package ?? 1),
     fair_market_value: moneyText(pkg?.fair_market_value),
+    time_zone: timeZone,
+    sales_start_at: isoToZonedInput(pkg?.sales_start_at, timeZone),
+    sales_end_at: isoToZonedInput(pkg?.sales_end_at, timeZone),
+    min_per_order: String(pkg?.min_per_order ?? DEFAULT_MIN_PER_ORDER),
+    max_per_order: String(pkg?.max_per_order ?? DEFAULT_MAX_PER_ORDER),
+    visibility: pkg?.visibility ?? 'public',
+    price_tiers: (pkg?.price_tiers ?? []).map((tier) => ({
+      label: tier.label,
+      price: moneyText(tier.price),
+      ends_at: isoToZonedInput(tier.ends_at, timeZone),
+    })),
   };
 }
 
-/** Form values → API body. For an edit only the fields that changed are sent (PATCH semantics). */
-export function toRequestBody(values: PackageFormValues, initial?: PackageFormValues): Record<string, unknown> {
+/** The sales rules' values that a new package need not send: the server's defaults. */
+const RULE_DEFAULTS: Record<string, unknown> = {
+  min_per_order: DEFAULT_MIN_PER_ORDER,
+  max_per_order: DEFAULT_MAX_PER_ORDER,
+  visibility: 'public',
+  price_tiers: [],
+};
+
+/** Every field of the form as the API spells it, empty ones as null. */
+function fullBody(values: PackageFormValues): Record<string, unknown> {
   const optionalNumber = (raw: string) => (raw.trim() ? Number(raw.trim()) : null);
-  const body: Record<string, unknown> = {
+  return {
     name: values.name.trim(),
     description: values.description.trim() ? values.description : null,
     price: Number(values.price.trim()),
@@ -89,16 +133,35 @@ export function toRequestBody(values: PackageFormValues, initial?: PackageFormVa
     is_enabled: values.is_enabled,
     seats_per_package: Number(values.seats_per_package.trim()),
     fair_market_value: optionalNumber(values.fair_market_value),
+    sales_start_at: zonedInputToIso(values.sales_start_at, values.time_zone),
+    sales_end_at: zonedInputToIso(values.sales_end_at, values.time_zone),
+    min_per_order: Number(values.min_per_order.trim()),
+    max_per_order: Number(values.max_per_order.trim()),
+    visibility: values.visibility,
+    price_tiers: values.price_tiers.map((tier) => ({
+      label: tier.label.trim(),
+      price: Number(tier.price.trim()),
+      ends_at: zonedInputToIso(tier.ends_at, values.time_zone),
+    })),
   };
+}
+
+/**
+ * Form values → API body. A new package leaves out what is empty or the server's default; an edit sends only the
+ * fields that changed (PATCH semantics).
+ */
+export function toRequestBody(values: PackageFormValues, initial?: PackageFormValues): Record<string, unknown> {
+  const body = fullBody(values);
   if (!initial) {
-    for (const key of Object.keys(body)) if (body[key] === null) delete body[key];
+    for (const key of Object.keys(body))
+      if (body[key] === null || JSON.stringify(body[key]) === JSON.stringify(RULE_DEFAULTS[key])) delete body[key];
     return body;
   }
-  const before = toRequestBody(initial);
+  const before = fullBody(initial);
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === 'display_order' && value === null) continue; // blank order on edit = keep the current one
-    if (value !== (before[key] ?? null)) changed[key] = value;
+    if (JSON.stringify(value) !== JSON.stringify(before[key])) changed[key] = value;
   }
   return changed;
 }

@@ -14,7 +14,8 @@ export function applyServerErrors<T extends FieldValues>(
   const unmatched: string[] = [];
   let focused = false;
   for (const { field, message } of error.errors) {
-    const name = field?.replace(/^body\./, '');
+    // The API names list items `price_tiers[1].ends_at`; react-hook-form's path is `price_tiers.1.ends_at`.
+    const name = field?.replace(/^body\./, '').replace(/\[(\d+)\]/g, '.$1');
     if (name && fields.includes(name)) {
       setError(name as Path<T>, { type: 'server', message }, { shouldFocus: !focused });
       focused = true;
