@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api';
 import { explain } from '../lib/messages';
 import type { TicketPackage } from '../lib/types';
+import { preferredTimeZone } from '../lib/zonedTime';
 import { Alert } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { adminBase, ifMatch, packagesKey, useAdminApi, usePackages } from './hooks';
@@ -15,6 +16,7 @@ export default function PackageListPage() {
   const queryClient = useQueryClient();
   const packages = usePackages(eventId);
   const [error, setError] = useState<string | null>(null);
+  const [timeZone] = useState(preferredTimeZone);
   const key = packagesKey(eventId);
 
   // Optimistic: the list moves at once; a refused order rolls back to what the server had.
@@ -91,8 +93,12 @@ export default function PackageListPage() {
           </Link>
         </div>
       )}
+      {packages.data?.some((p) => p.sales_start_at || p.sales_end_at || p.price_tiers?.length) && (
+        <p className="hint">Sales times in {timeZone}.</p>
+      )}
       {packages.data && packages.data.length > 0 && (
         <SortablePackageList
+          timeZone={timeZone}
           packages={packages.data}
           onReorder={(ids) => reorder.mutate(ids)}
           onToggle={toggle}

@@ -18,7 +18,9 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { Link } from 'react-router';
 import { formatMoney } from '../lib/format';
+import { describeTier, formatInstant, nextChange, pricing, quantityHint, saleState } from '../lib/salesRules';
 import type { TicketPackage } from '../lib/types';
+import { useNow } from '../lib/useNow';
 
 interface Props {
   packages: TicketPackage[];
@@ -26,10 +28,16 @@ interface Props {
   onToggle: (pkg: TicketPackage, enabled: boolean) => void;
   editHref: (pkg: TicketPackage) => string;
   busyIds?: Set<string>;
+  /** The zone of the sales times shown; undefined = the browser's. */
+  timeZone?: string;
 }
 
+const earliest = (times: (number | null)[]) =>
+  times.reduce<number | null>((min, t) => (t !== null && (min === null || t < min) ? t : min), null);
+
 /** Package cards in display order; drag by the handle with a mouse, touch, or the keyboard (Space, arrows, Space). */
-export function SortablePackageList({ packages, onReorder, onToggle, editHref, busyIds }: Props) {
+export function SortablePackageList({ packages, onReorder, onToggle, editHref, busyIds, timeZone }: Props) {
+  const now = useNow((at) => earliest(packages.map((p) => nextChange(p, at))));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -78,6 +86,8 @@ export function SortablePackageList({ packages, onReorder, onToggle, editHref, b
               onToggle={onToggle}
               editHref={editHref(pkg)}
               busy={busyIds?.has(pkg.id) ?? false}
+              now={now}
+              timeZone={timeZone}
             />
           ))}
         </ol>
@@ -92,17 +102,24 @@ function PackageCard({
   onToggle,
   editHref,
   busy,
+  now,
+  timeZone,
 }: {
   pkg: TicketPackage;
   index: number;
   onToggle: Props['onToggle'];
   editHref: string;
   busy: boolean;
+  now: number;
+  timeZone?: string;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: pkg.id,
   });
   const sold = pkg.sold_count ?? 0;
+  const state = saleState(pkg, now);
+  const { tier } = pricing(pkg, now);
+  const limits = quantityHint(pkg.min_per_order, pkg.max_per_order);
   const percent = pkg.quantity_limit ? Math.min(100, Math.round((sold / pkg.quantity_limit) * 100)) : 0;
   return (
     <li
@@ -139,9 +156,19 @@ function PackageCard({
         <p className="muted">
           {formatMoney(pkg.price)}
           {(pkg.seats_per_package ?? 1) > 1 && ` · table of ${pkg.seats_per_package}`}
+          {limits && ` · ${limits.toLowerCase()}`}
           {pkg.custom_options?.length
             ? ` · ${pkg.custom_options.length} question${pkg.custom_options.length > 1 ? 's' : ''}`
             : ''}
+        </p>
+        <p className="badges" data-testid="package-badges">
+          {state.kind === 'on_sale' && <span className="badge badge-ok">On sale</span>}
+          {state.kind === 'upcoming' && (
+            <span className="badge badge-info">On sale from {formatInstant(state.startsAt, { timeZone })}</span>
+          )}
+          {state.kind === 'ended' && <span className="badge badge-danger">Sales ended</span>}
+          {pkg.visibility === 'hidden' && <span className="badge badge-warn">Hidden</span>}
+          {tier && <span className="badge badge-info">{describeTier(tier, { timeZone })}</span>}
         </p>
         <div className="sold">
           <span>
@@ -163,10 +190,10 @@ function PackageCard({
           checked={pkg.is_enabled}
           disabled={busy}
           onChange={(e) => onToggle(pkg, e.target.checked)}
-          aria-label={`${pkg.name} on sale`}
+          aria-label={`${pkg.name} enabled`}
         />
         <span className="switch-track" aria-hidden="true" />
-        <span className="switch-text">{pkg.is_enabled ? 'On sale' : 'Hidden'}</span>
+        <span className="switch-text">{pkg.is_enabled ? 'Enabled' : 'Disabled'}</span>
       </label>
     </li>
   );

@@ -72,7 +72,7 @@ describe('SortablePackageList', () => {
     expect(onReorder).toHaveBeenCalledWith(['b', 'a', 'c']);
   });
 
-  it('toggles a package on and off sale', () => {
+  it('switches a package off', () => {
     const onToggle = vi.fn();
     const p = pkg('a', 'Gala seat', 0);
     render(
@@ -80,8 +80,57 @@ describe('SortablePackageList', () => {
         <SortablePackageList packages={[p]} onReorder={vi.fn()} onToggle={onToggle} editHref={(x) => x.id} />
       </MemoryRouter>,
     );
-    fireEvent.click(screen.getByRole('switch', { name: 'Gala seat on sale' }));
+    fireEvent.click(screen.getByRole('switch', { name: 'Gala seat enabled' }));
     expect(onToggle).toHaveBeenCalledWith(p, false);
     expect(screen.getByText('5 sold / 50')).toBeInTheDocument();
+  });
+
+  it('badges each package: on sale, on sale from, sales ended, hidden, and the tier in force', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-02T12:00:00Z'));
+    try {
+      const list = [
+        { ...pkg('a', 'Open seat', 0), sales_start_at: null, sales_end_at: null, visibility: 'public' as const },
+        { ...pkg('b', 'Friday seat', 1), sales_start_at: '2026-12-04T09:00:00.000Z', sales_end_at: null },
+        { ...pkg('c', 'Past seat', 2), sales_start_at: null, sales_end_at: '2026-12-01T09:00:00.000Z' },
+        {
+          ...pkg('d', 'Sponsor table', 3),
+          visibility: 'hidden' as const,
+          min_per_order: 2,
+          max_per_order: 2,
+          price_tiers: [
+            { label: 'Early bird', price: 100, ends_at: '2026-12-01T09:00:00.000Z' },
+            { label: 'Advance', price: 125, ends_at: '2026-12-11T09:00:00.000Z' },
+          ],
+        },
+      ];
+      render(
+        <MemoryRouter>
+          <SortablePackageList
+            packages={list}
+            onReorder={vi.fn()}
+            onToggle={vi.fn()}
+            editHref={(x) => x.id}
+            timeZone="Europe/Paris"
+          />
+        </MemoryRouter>,
+      );
+      const badges = screen.getAllByTestId('package-badges').map((b) => b.textContent);
+      const paris = (iso: string) =>
+        new Intl.DateTimeFormat(undefined, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'Europe/Paris',
+        }).format(new Date(iso));
+      expect(badges).toEqual([
+        'On sale',
+        `On sale from ${paris('2026-12-04T09:00:00Z')}`,
+        'Sales ended',
+        `On saleHiddenAdvance — $125.00 until ${paris('2026-12-11T09:00:00Z')}`,
+      ]);
+      expect(screen.getByText(/\$100\.00 · sold in pairs/)).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
