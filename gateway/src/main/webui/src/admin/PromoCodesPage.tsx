@@ -27,18 +27,22 @@ const promoSchema = z
       .string()
       .trim()
       .regex(/^[A-Za-z0-9_-]{3,50}$/, 'Code must be 3–50 letters, digits, “-” or “_”'),
-    discount_type: z.enum(['percentage', 'fixed_amount']),
-    discount_value: z.string().trim().min(1, 'Discount is required'),
+    discount_type: z.enum(['percentage', 'fixed_amount', 'none']),
+    discount_value: z.string(),
     max_total_uses: optionalCount,
     max_uses_per_donor: optionalCount,
     valid_from: z.string(),
     expires_at: z.string(),
     is_active: z.boolean(),
     package_ids: z.array(z.string()),
+    unlocks_package_ids: z.array(z.string()),
   })
   .superRefine((v, ctx) => {
-    const value = v.discount_value.trim();
-    if (value && !/^\d+(\.\d{1,2})?$/.test(value))
+    const value = v.discount_type === 'none' ? '0' : v.discount_value.trim();
+    if (!value) ctx.addIssue({ code: 'custom', path: ['discount_value'], message: 'Discount is required' });
+    else if (v.discount_type === 'none') {
+      // an access code discounts nothing: its value is 0, whatever was typed before the type changed
+    } else if (!/^\d+(\.\d{1,2})?$/.test(value))
       ctx.addIssue({
         code: 'custom',
         path: ['discount_value'],
@@ -57,13 +61,14 @@ const PROMO_FIELDS = Object.keys(promoSchema.shape);
 const toValues = (p?: PromoCode): PromoValues => ({
   code: p?.code ?? '',
   discount_type: p?.discount_type ?? 'percentage',
-  discount_value: p ? String(p.discount_value) : '',
+  discount_value: p && p.discount_type !== 'none' ? String(p.discount_value) : '',
   max_total_uses: p?.max_total_uses != null ? String(p.max_total_uses) : '',
   max_uses_per_donor: p?.max_uses_per_donor != null ? String(p.max_uses_per_donor) : '',
   valid_from: isoToLocalInput(p?.valid_from),
   expires_at: isoToLocalInput(p?.expires_at),
   is_active: p?.is_active ?? true,
   package_ids: p?.package_ids ?? [],
+  unlocks_package_ids: p?.unlocks_package_ids ?? [],
 });
 
 function toBody(v: PromoValues, initial?: PromoValues): Record<string, unknown> {
@@ -71,15 +76,21 @@ function toBody(v: PromoValues, initial?: PromoValues): Record<string, unknown> 
   const body: Record<string, unknown> = {
     code: v.code.trim().toUpperCase(),
     discount_type: v.discount_type,
-    discount_value: Number(v.discount_value),
+    discount_value: v.discount_type === 'none' ? 0 : Number(v.discount_value),
     max_total_uses: n(v.max_total_uses),
     max_uses_per_donor: n(v.max_uses_per_donor),
     valid_from: localInputToIso(v.valid_from),
     expires_at: localInputToIso(v.expires_at),
     is_active: v.is_active,
-    package_ids: v.package_ids,
+    // Sorted, so ticking the same packages in another order is no change.
+    package_ids: [...v.package_ids].sort(),
+    unlocks_package_ids: [...v.unlocks_package_ids].sort(),
   };
-  if (!initial) return body;
+  if (!initial) {
+    // A server without sales rules knows no unlocks: a code that unlocks nothing does not mention them.
+    if (v.unlocks_package_ids.length === 0) delete body.unlocks_package_ids;
+    return body;
+  }
   const before = toBody(initial);
   return Object.fromEntries(
     Object.entries(body).filter(([k, val]) => JSON.stringify(val) !== JSON.stringify(before[k])),
@@ -87,7 +98,11 @@ function toBody(v: PromoValues, initial?: PromoValues): Record<string, unknown> 
 }
 
 const describeDiscount = (p: Pick<PromoCode, 'discount_type' | 'discount_value'>) =>
-  p.discount_type === 'percentage' ? `${Number(p.discount_value)} % off` : `${formatMoney(p.discount_value)} off`;
+  p.discount_type === 'none'
+    ? 'No discount (access only)'
+    : p.discount_type === 'percentage'
+      ? `${Number(p.discount_value)} % off`
+      : `${formatMoney(p.discount_value)} off`;
 
 export default function PromoCodesPage() {
   const { eventId = '' } = useParams();
@@ -99,6 +114,8 @@ export default function PromoCodesPage() {
     queryKey: key,
     queryFn: () => call<{ promo_codes: PromoCode[] }>(base).then((r) => r.promo_codes),
   });
+  const packages = usePackages(eventId);
+  const packageName = (id: string) => packages.data?.find((pkg) => pkg.id === id)?.name ?? 'a removed package';
   const [editing, setEditing] = useState<PromoCode | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
@@ -158,6 +175,7 @@ export default function PromoCodesPage() {
               <tr>
                 <th scope="col">Code</th>
                 <th scope="col">Discount</th>
+                <th scope="col">Unlocks</th>
                 <th scope="col">Used</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Status</th>
@@ -173,6 +191,9 @@ export default function PromoCodesPage() {
                     <code>{p.code}</code>
                   </th>
                   <td>{describeDiscount(p)}</td>
+                  <td data-testid="promo-unlocks">
+                    {p.unlocks_package_ids?.length ? p.unlocks_package_ids.map(packageName).join(', ') : '—'}
+                  </td>
                   <td>
                     {p.current_uses} / {p.max_total_uses ?? '∞'}
                     {p.max_total_uses ? (
@@ -291,14 +312,17 @@ function PromoForm({
             <select {...register('discount_type')}>
               <option value="percentage">Percentage</option>
               <option value="fixed_amount">Fixed amount</option>
+              <option value="none">None (access only)</option>
             </select>
           </Field>
-          <Field
-            label={type === 'percentage' ? 'Discount (%)' : 'Discount (USD)'}
-            error={errors.discount_value?.message}
-          >
-            <input type="text" inputMode="decimal" {...register('discount_value')} />
-          </Field>
+          {type !== 'none' && (
+            <Field
+              label={type === 'percentage' ? 'Discount (%)' : 'Discount (USD)'}
+              error={errors.discount_value?.message}
+            >
+              <input type="text" inputMode="decimal" {...register('discount_value')} />
+            </Field>
+          )}
         </div>
         <Field label="Total uses allowed" error={errors.max_total_uses?.message} hint="Empty for unlimited.">
           <input type="text" inputMode="numeric" {...register('max_total_uses')} />
@@ -321,6 +345,19 @@ function PromoForm({
           </label>
         ))}
         {errors.package_ids && <p className="field-error">{errors.package_ids.message}</p>}
+      </fieldset>
+      <fieldset className="package-scope" aria-describedby="unlocks-hint">
+        <legend>Unlocks packages</legend>
+        <p id="unlocks-hint" className="hint">
+          Hidden packages that donors see once they enter this code; the code always applies to them.
+        </p>
+        {packages.data?.map((p) => (
+          <label key={p.id} className="inline">
+            <input type="checkbox" value={p.id} {...register('unlocks_package_ids')} /> {p.name}
+            {p.visibility === 'hidden' && <span className="badge">Hidden</span>}
+          </label>
+        ))}
+        {errors.unlocks_package_ids && <p className="field-error">{errors.unlocks_package_ids.message}</p>}
       </fieldset>
       <div className="form-actions">
         <label className="inline">

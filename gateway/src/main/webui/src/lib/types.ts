@@ -64,11 +64,14 @@ export interface AuditEntry {
   created_at: string;
 }
 
+/** `none`: an access code that unlocks packages and discounts nothing. */
+export type DiscountType = 'percentage' | 'fixed_amount' | 'none';
+
 export interface PromoCode {
   id: string;
   event_id: string;
   code: string;
-  discount_type: 'percentage' | 'fixed_amount';
+  discount_type: DiscountType;
   discount_value: number;
   max_total_uses: number | null;
   max_uses_per_donor: number | null;
@@ -77,13 +80,15 @@ export interface PromoCode {
   expires_at: string | null;
   is_active: boolean;
   package_ids: string[];
+  /** Hidden packages this code reveals at checkout (and always applies to). */
+  unlocks_package_ids?: string[];
   version: number;
 }
 
 export interface PromoValidation {
   valid: boolean;
   code: string;
-  discount_type: 'percentage' | 'fixed_amount';
+  discount_type: DiscountType;
   discount_value: number;
   discount_amount?: number;
 }
