@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, Navigate, NavLink, Route, Routes, useParams } from 'react-router';
+import { Link, Navigate, NavLink, Route, Routes, useParams, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../lib/api';
 import { isExpired, useDonorAuth } from '../lib/auth';
-import { formatMoney } from '../lib/format';
 import { discountCents, formatCents, fromCents, orderTotals, parseDonation, toCents } from '../lib/money';
 import { explain } from '../lib/messages';
+import { nextChange, notOnSaleText, pricing, quantityHint, quantityRange, saleState } from '../lib/salesRules';
 import type { Purchase, TicketPackage } from '../lib/types';
+import { useNow } from '../lib/useNow';
 import { Alert } from '../components/Alert';
 import { LoginPanel } from '../components/LoginPanel';
 import { PageTitle } from '../components/PageTitle';
@@ -19,6 +20,8 @@ import { fetchMyPurchases, myPurchasesKey, publicPackagesKey, usePublicPackages 
 import { TicketsView } from './TicketsView';
 import { toOptionResponses, validateAnswers, type Answers } from './answers';
 import { usePromoValidation } from './usePromoValidation';
+import { CodeField } from './CodeField';
+import { PriceTag } from './PriceTag';
 
 const PROMO_CODES = new Set([
   'promo_code_not_found',
@@ -27,9 +30,35 @@ const PROMO_CODES = new Set([
   'promo_code_not_applicable',
 ]);
 
+const codeKey = (eventId: string) => `fundrbolt.checkout.code.${eventId}`;
+
+/** The donor's access code for this event: from the link (`?code=`), else the one applied earlier in this tab. */
+function useAccessCode(eventId: string): [string | null, (code: string | null) => void] {
+  const [params] = useSearchParams();
+  const [code, setCode] = useState<string | null>(() => {
+    const linked = params.get('code')?.trim().toUpperCase();
+    return linked || sessionStorage.getItem(codeKey(eventId)) || null;
+  });
+  const apply = (next: string | null) => {
+    // Kept for the tab, so signing in through the identity provider (a full page round trip) keeps it.
+    if (next) sessionStorage.setItem(codeKey(eventId), next);
+    else sessionStorage.removeItem(codeKey(eventId));
+    setCode(next);
+  };
+  return [code, apply];
+}
+
 export default function CheckoutApp() {
   const { eventId = '' } = useParams();
-  const packages = usePublicPackages(eventId);
+  const token = useDonorAuth((s) => s.token);
+  const claims = useDonorAuth((s) => s.claims);
+  const signedIn = !!token && !isExpired(claims);
+  const [code, setCode] = useAccessCode(eventId);
+  const publicList = usePublicPackages(eventId);
+  // The list with the code needs the donor's token; until it answers (or when it fails) the public list shows.
+  const codedList = usePublicPackages(eventId, code, signedIn ? token : null);
+  const packages = codedList.data ? codedList : publicList;
+  const access: Access = { code, setCode, list: codedList, needsSignIn: !!code && !signedIn };
   return (
     <div className="app checkout">
       <header className="topbar">
@@ -49,7 +78,7 @@ export default function CheckoutApp() {
       </header>
       <main id="main" className="narrow">
         <Routes>
-          <Route index element={<Shop eventId={eventId} packages={packages} />} />
+          <Route index element={<Shop eventId={eventId} packages={packages} access={access} />} />
           <Route path="my-tickets" element={<MyTicketsPage eventId={eventId} packages={packages.data} />} />
           <Route path="*" element={<Navigate to={`/checkout/${eventId}`} replace />} />
         </Routes>
@@ -58,13 +87,56 @@ export default function CheckoutApp() {
   );
 }
 
-function Shop({ eventId, packages }: { eventId: string; packages: ReturnType<typeof usePublicPackages> }) {
+type PackagesQuery = ReturnType<typeof usePublicPackages>;
+
+/** The access code applied on the shop, and what the list asked with it answered. */
+interface Access {
+  code: string | null;
+  setCode: (code: string | null) => void;
+  list: PackagesQuery;
+  needsSignIn: boolean;
+}
+
+/** What came of the code, for the line under the field. */
+function accessStatus(access: Access): { status?: string; error?: string } {
+  const { code, list } = access;
+  if (!code) return {};
+  if (access.needsSignIn) return { status: `Sign in to use the code ${code}.` };
+  if (list.isError)
+    return {
+      error:
+        list.error instanceof ApiError && list.error.code === 'rate_limited'
+          ? `Too many codes tried. ${explain(list.error)}`
+          : explain(list.error),
+    };
+  if (!list.data) return { status: 'Checking the code…' };
+  const revealed = list.data.filter((p) => p.visibility === 'hidden');
+  return {
+    status: revealed.length
+      ? `Code ${code} unlocked ${revealed.map((p) => p.name).join(', ')}.`
+      : `Code ${code} unlocks no other tickets here. If it is a promo code, enter it when you buy.`,
+  };
+}
+
+function Shop({ eventId, packages, access }: { eventId: string; packages: PackagesQuery; access: Access }) {
   const queryClient = useQueryClient();
   const token = useDonorAuth((s) => s.token);
+  const signOut = useDonorAuth((s) => s.signOut);
   const key = publicPackagesKey(eventId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [purchase, setPurchase] = useState<Purchase | null>(null);
+  const now = useNow((at) =>
+    (packages.data ?? []).reduce<number | null>((min, p) => {
+      const next = nextChange(p, at);
+      return next !== null && (min === null || next < min) ? next : min;
+    }, null),
+  );
   const selected = packages.data?.find((p) => p.id === selectedId) ?? null;
+  const codeError = access.list.error;
+  useEffect(() => {
+    if (codeError instanceof ApiError && codeError.status === 401) signOut();
+  }, [codeError, signOut]);
+  const { status: codeStatus, error: codeProblem } = accessStatus(access);
   // After a release the purchase is read again from the donor's list (there is no single-purchase endpoint).
   const reloadPurchase = async () => {
     if (!purchase) return;
@@ -92,13 +164,14 @@ function Shop({ eventId, packages }: { eventId: string; packages: ReturnType<typ
           key={selected.id}
           eventId={eventId}
           pkg={selected}
+          unlockCode={selected.visibility === 'hidden' ? access.code : null}
           onBack={() => setSelectedId(null)}
           onBought={(p) => {
             setPurchase(p);
             queryClient.invalidateQueries({ queryKey: key });
             queryClient.invalidateQueries({ queryKey: myPurchasesKey });
           }}
-          onSoldOut={() => queryClient.invalidateQueries({ queryKey: key })}
+          onStale={() => queryClient.invalidateQueries({ queryKey: key })}
         />
       ) : (
         <>
@@ -118,42 +191,67 @@ function Shop({ eventId, packages }: { eventId: string; packages: ReturnType<typ
           {packages.data?.length === 0 && (
             <p className="card empty">No tickets are on sale for this event right now.</p>
           )}
+          <CodeField
+            applied={access.code}
+            busy={!!access.code && !access.needsSignIn && access.list.isFetching}
+            status={codeStatus}
+            error={codeProblem}
+            onApply={(code) => {
+              // The same code again asks again (after a wait for a rate limit, or a new invitation).
+              if (code === access.code) access.list.refetch();
+              else access.setCode(code);
+            }}
+            onRemove={() => access.setCode(null)}
+          />
+          {access.needsSignIn && (
+            <LoginPanel scope="donor" title="Sign in to use your code" returnTo={location.pathname} />
+          )}
           <ul className="offer-list">
-            {packages.data?.map((p) => {
-              const soldOut = p.available === 0;
-              return (
-                <li key={p.id} className={`offer card ${soldOut ? 'sold-out' : ''}`} data-testid="offer">
-                  {p.image_url && <img src={p.image_url} alt="" className="offer-image" loading="lazy" />}
-                  <div className="offer-body">
-                    <h2>{p.name}</h2>
-                    {p.description && <p className="muted">{p.description}</p>}
-                    <p className="offer-meta">
-                      <strong>{formatMoney(p.price)}</strong>
-                      {(p.seats_per_package ?? 1) > 1 && <span> · table of {p.seats_per_package}</span>}
-                      <span
-                        className={
-                          soldOut ? 'badge' : p.available !== null && p.available <= 10 ? 'badge badge-warn' : 'muted'
-                        }
-                      >
-                        {soldOut ? 'Sold out' : p.available === null ? 'Available' : `${p.available} left`}
-                      </span>
-                    </p>
-                    <button
-                      className="btn btn-primary btn-block"
-                      disabled={soldOut}
-                      onClick={() => setSelectedId(p.id)}
-                      aria-label={soldOut ? `${p.name} is sold out` : `Choose ${p.name}`}
-                    >
-                      {soldOut ? 'Sold out' : 'Choose'}
-                    </button>
-                  </div>
-                </li>
-              );
-            })}
+            {packages.data?.map((p) => (
+              <OfferCard key={p.id} pkg={p} now={now} onChoose={() => setSelectedId(p.id)} />
+            ))}
           </ul>
         </>
       )}
     </>
+  );
+}
+
+/** One package on the shop: its price in force, how many per order, and whether (or when) it can be bought. */
+function OfferCard({ pkg, now, onChoose }: { pkg: TicketPackage; now: number; onChoose: () => void }) {
+  const soldOut = pkg.available === 0;
+  const blocked = notOnSaleText(saleState(pkg, now), now);
+  const limits = quantityHint(pkg.min_per_order, pkg.max_per_order);
+  const tooFewLeft = !soldOut && quantityRange(pkg).tooFewLeft;
+  const unavailable = blocked ?? (soldOut ? 'Sold out' : tooFewLeft ? 'Not enough left' : null);
+  return (
+    <li className={`offer card ${unavailable ? 'sold-out' : ''}`} data-testid="offer">
+      {pkg.image_url && <img src={pkg.image_url} alt="" className="offer-image" loading="lazy" />}
+      <div className="offer-body">
+        <h2>{pkg.name}</h2>
+        {pkg.visibility === 'hidden' && <p className="badge badge-info">Unlocked by your code</p>}
+        {pkg.description && <p className="muted">{pkg.description}</p>}
+        <p className="offer-meta">
+          <PriceTag pricing={pricing(pkg, now)} />
+          {(pkg.seats_per_package ?? 1) > 1 && <span> · table of {pkg.seats_per_package}</span>}
+          {limits && <span className="muted">{limits}</span>}
+          <span
+            className={soldOut ? 'badge' : pkg.available !== null && pkg.available <= 10 ? 'badge badge-warn' : 'muted'}
+          >
+            {soldOut ? 'Sold out' : pkg.available === null ? 'Available' : `${pkg.available} left`}
+          </span>
+        </p>
+        <button
+          className="btn btn-primary btn-block"
+          disabled={!!unavailable}
+          onClick={onChoose}
+          aria-label={unavailable ? `${pkg.name}: ${unavailable}` : `Choose ${pkg.name}`}
+          data-testid="offer-action"
+        >
+          {unavailable ?? 'Choose'}
+        </button>
+      </div>
+    </li>
   );
 }
 
@@ -171,28 +269,57 @@ function DonorBadge() {
   );
 }
 
+/** Why the server refused the purchase, in words that say what to do about it. */
+function explainPurchase(err: unknown, pkg: TicketPackage): string {
+  if (!(err instanceof ApiError)) return explain(err);
+  if (err.code === 'invalid_option_response' && err.errors.length)
+    return `Please check your answers: ${err.errors.map((e) => e.message).join('; ')}`;
+  if (err.code === 'invalid_quantity') {
+    const { min, max } = quantityRange(pkg);
+    return `This package is sold ${min === max ? `${min}` : `${min} to ${max}`} per order. Please change the quantity.`;
+  }
+  if (err.code === 'not_on_sale') return 'This package is not on sale right now — the list has been updated.';
+  if (err.code === 'rate_limited') return `Too many purchases in a short time. ${explain(err)}`;
+  return PROMO_CODES.has(err.code) ? `Promo code: ${explain(err)}` : explain(err);
+}
+
 function BuyPanel({
   eventId,
   pkg,
+  unlockCode,
   onBack,
   onBought,
-  onSoldOut,
+  onStale,
 }: {
   eventId: string;
   pkg: TicketPackage;
+  /** The code that revealed this hidden package: the purchase carries it as its promo code. */
+  unlockCode: string | null;
   onBack: () => void;
   onBought: (p: Purchase) => void;
-  onSoldOut: () => void;
+  /** The package changed under the donor (sold out, off sale, gone): the list is to be read again. */
+  onStale: () => void;
 }) {
   const token = useDonorAuth((s) => s.token);
   const claims = useDonorAuth((s) => s.claims);
   const signOut = useDonorAuth((s) => s.signOut);
   const signedIn = !!token && !isExpired(claims);
-  const maxQuantity = Math.max(1, Math.min(100, pkg.available ?? 100));
-  const [quantity, setQuantity] = useState(1);
+  const now = useNow((at) => nextChange(pkg, at));
+  const blocked = notOnSaleText(saleState(pkg, now), now);
+  const range = quantityRange(pkg);
+  const limits = quantityHint(pkg.min_per_order, pkg.max_per_order);
+  const quantityText = `${[
+    limits ?? `Up to ${range.max} per order`,
+    pkg.available === null ? null : `${pkg.available} left`,
+    range.tooFewLeft ? `fewer than the ${range.min} an order must hold` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')}.`;
+  const clamp = (q: number) => Math.max(range.min, Math.min(range.max, q));
+  const [quantity, setQuantity] = useState(range.min);
   const [answers, setAnswers] = useState<Answers>({});
   const [answerErrors, setAnswerErrors] = useState<Record<string, string>>({});
-  const [promo, setPromo] = useState('');
+  const [promo, setPromo] = useState(unlockCode ?? '');
   const [error, setError] = useState<string | null>(null);
   const [buying, setBuying] = useState(false);
   const [askSignIn, setAskSignIn] = useState(false);
@@ -204,7 +331,8 @@ function BuyPanel({
 
   const [gift, setGift] = useState('');
   const donation = parseDonation(gift);
-  const unit = toCents(pkg.current_price ?? pkg.price);
+  const price = pricing(pkg, now);
+  const unit = toCents(price.price);
   // The server's discount for this package and quantity when it said one, else the code's rule applied here.
   const promoDiscount =
     promoState.status !== 'valid'
@@ -216,6 +344,9 @@ function BuyPanel({
 
   const buy = async () => {
     setError(null);
+    if (blocked) return setError(`${blocked}: this package cannot be bought right now.`);
+    if (range.tooFewLeft)
+      return setError(`Only ${pkg.available} left, fewer than the ${range.min} an order must hold.`);
     const found = validateAnswers(options, answers);
     setAnswerErrors(found);
     if (Object.keys(found).length) {
@@ -258,12 +389,8 @@ function BuyPanel({
         pendingBuy.current = true;
         setAskSignIn(true);
       }
-      if (err instanceof ApiError && err.code === 'sold_out') onSoldOut();
-      if (err instanceof ApiError && err.code === 'invalid_option_response' && err.errors.length) {
-        setError(`Please check your answers: ${err.errors.map((e) => e.message).join('; ')}`);
-      } else {
-        setError(PROMO_CODES.has((err as ApiError).code) ? `Promo code: ${explain(err)}` : explain(err));
-      }
+      if (err instanceof ApiError && ['sold_out', 'not_on_sale', 'package_not_found'].includes(err.code)) onStale();
+      setError(explainPurchase(err, pkg));
     } finally {
       setBuying(false);
     }
@@ -287,6 +414,10 @@ function BuyPanel({
       <PageTitle title={pkg.name}>{pkg.name}</PageTitle>
       {pkg.image_url && <img src={pkg.image_url} alt="" className="hero-image" />}
       {pkg.description && <p>{pkg.description}</p>}
+      <p className="offer-meta">
+        <PriceTag pricing={price} />
+      </p>
+      {blocked && <Alert tone="warning">{blocked}</Alert>}
       <form
         className="card form"
         onSubmit={(e) => {
@@ -304,8 +435,8 @@ function BuyPanel({
               type="button"
               className="btn"
               aria-label="One less"
-              disabled={quantity <= 1}
-              onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+              disabled={quantity <= range.min}
+              onClick={() => setQuantity((q) => clamp(q - 1))}
             >
               −
             </button>
@@ -313,25 +444,24 @@ function BuyPanel({
               id="quantity"
               type="number"
               inputMode="numeric"
-              min={1}
-              max={maxQuantity}
+              min={range.min}
+              max={range.max}
               value={quantity}
-              onChange={(e) => setQuantity(Math.max(1, Math.min(maxQuantity, Math.floor(Number(e.target.value) || 1))))}
+              aria-describedby="quantity-hint"
+              onChange={(e) => setQuantity(clamp(Math.floor(Number(e.target.value) || range.min)))}
             />
             <button
               type="button"
               className="btn"
               aria-label="One more"
-              disabled={quantity >= maxQuantity}
-              onClick={() => setQuantity((q) => Math.min(maxQuantity, q + 1))}
+              disabled={quantity >= range.max}
+              onClick={() => setQuantity((q) => clamp(q + 1))}
             >
               +
             </button>
           </div>
-          <p className="hint">
-            {pkg.available === null
-              ? 'Up to 100 per order.'
-              : `${pkg.available} left · up to ${maxQuantity} per order.`}
+          <p className="hint" id="quantity-hint" data-testid="quantity-hint">
+            {quantityText}
           </p>
         </div>
         <OptionQuestions
@@ -346,12 +476,22 @@ function BuyPanel({
             });
           }}
         />
-        <PromoField value={promo} onChange={setPromo} state={promoState} onSignIn={() => setAskSignIn(true)} />
+        <PromoField
+          value={promo}
+          onChange={setPromo}
+          state={promoState}
+          onSignIn={() => setAskSignIn(true)}
+          lockedBy={unlockCode ? 'This package was unlocked by your code, so the order uses it.' : undefined}
+        />
         <GiftField value={gift} onChange={setGift} />
         <OrderSummary totals={totals} quantity={quantity} unit={unit} />
         {error && <Alert>{error}</Alert>}
-        <button type="submit" className="btn btn-primary btn-block btn-large" disabled={buying}>
-          {buying ? 'Buying…' : `Buy — ${formatCents(totals.total)}`}
+        <button
+          type="submit"
+          className="btn btn-primary btn-block btn-large"
+          disabled={buying || !!blocked || range.tooFewLeft}
+        >
+          {blocked ?? (buying ? 'Buying…' : `Buy — ${formatCents(totals.total)}`)}
         </button>
         <p className="hint center">Payment is collected by FundrBolt after you confirm.</p>
       </form>

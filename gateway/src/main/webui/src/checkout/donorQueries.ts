@@ -5,11 +5,19 @@ import type { Purchase, TicketPackage } from '../lib/types';
 export const publicPackagesKey = (eventId: string) => ['public', eventId, 'packages'] as const;
 export const myPurchasesKey = ['me', 'purchases'] as const;
 
-export function usePublicPackages(eventId: string) {
+/**
+ * The event's packages for donors. With a code (and the donor's token, which the server then requires) the list
+ * also holds the hidden packages that code unlocks (API.md, "Sales rules"); an empty code is no code.
+ */
+export function usePublicPackages(eventId: string, code: string | null = null, token: string | null = null) {
+  const withCode = code && token ? code : null;
   return useQuery({
-    queryKey: publicPackagesKey(eventId),
+    queryKey: [...publicPackagesKey(eventId), withCode],
     queryFn: () =>
-      api<{ packages: TicketPackage[] }>(`/api/v1/events/${eventId}/tickets/packages`).then((r) => r.packages),
+      api<{ packages: TicketPackage[] }>(
+        `/api/v1/events/${eventId}/tickets/packages${withCode ? `?code=${encodeURIComponent(withCode)}` : ''}`,
+        { token: withCode ? token : null },
+      ).then((r) => r.packages),
   });
 }
 
