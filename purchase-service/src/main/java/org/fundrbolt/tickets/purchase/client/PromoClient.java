@@ -33,8 +33,12 @@ public class PromoClient {
 
     private static final Logger LOG = Logger.getLogger(PromoClient.class);
 
-    /** What a successful redeem answers. */
-    public record Redemption(UUID promoId, String code, BigDecimal discountAmount) {
+    /**
+     * What a successful redeem answers; {@code discountType} and {@code discountValue} are the code's rule (null from
+     * a promo-service older than them), with which the claim recomputes the discount on the price it settles on.
+     */
+    public record Redemption(UUID promoId, String code, BigDecimal discountAmount, String discountType,
+            BigDecimal discountValue) {
     }
 
     /**
@@ -83,6 +87,29 @@ public class PromoClient {
             int quantity, BigDecimal basePrice) {
         return post("/internal/v1/redemptions/checks", purchaseId, eventId, donorId, code, packageId, quantity,
                 basePrice);
+    }
+
+    /**
+     * The hidden packages of the event that {@code code} unlocks (API.md, "Sales rules"); promo-service counts an
+     * unknown code against the donor's anti-guessing limit and answers it an empty list. Its 429 passes through.
+     */
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = PromoRefusal.class)
+    public Uni<List<UUID>> unlocks(UUID eventId, UUID donorId, String code) {
+        JsonObject body = new JsonObject().put("event_id", eventId.toString()).put("donor_id", donorId.toString())
+                .put("code", code);
+        return client.postAbs(base.resolve("/internal/v1/unlocks").toString())
+                .putHeader("Authorization", serviceToken.bearer())
+                .timeout(timeoutMillis)
+                .sendJsonObject(body)
+                .onFailure().transform(PromoClient::unavailable)
+                .map(response -> {
+                    if (response.statusCode() == 200) {
+                        return response.bodyAsJsonObject().getJsonArray("package_ids").stream()
+                                .map(id -> UUID.fromString(id.toString())).toList();
+                    }
+                    refusalOrUnavailable(response, "an unlock");
+                    return List.<UUID>of();
+                });
     }
 
     @Retry(maxRetries = 3, delay = 200)
@@ -135,9 +162,18 @@ public class PromoClient {
         int status = response.statusCode();
         if (status == 200 || status == 201) {
             JsonObject json = response.bodyAsJsonObject();
+            Object value = json.getValue("discount_value");
             return new Redemption(UUID.fromString(json.getString("promo_id")), json.getString("code"),
-                    new BigDecimal(json.getValue("discount_amount").toString()));
+                    new BigDecimal(json.getValue("discount_amount").toString()), json.getString("discount_type"),
+                    value == null ? null : new BigDecimal(value.toString()));
         }
+        refusalOrUnavailable(response, "a redeem");
+        return null;
+    }
+
+    /** promo's own refusal (4xx but 401/403) as a {@link PromoRefusal}; anything else is 503 dependency_unavailable. */
+    private static void refusalOrUnavailable(HttpResponse<?> response, String call) {
+        int status = response.statusCode();
         if (status >= 400 && status < 500 && status != 401 && status != 403) {
             JsonObject problem = safeJson(response);
             Map<String, Object> extensions = new LinkedHashMap<>();
@@ -145,17 +181,12 @@ public class PromoClient {
             if (retryAfter != null) {
                 extensions.put("retry_after", retryAfter);
             }
-            return throwRefusal(status, problem.getString("code", "promo_code_not_found"),
+            throw new PromoRefusal(status, problem.getString("code", "promo_code_not_found"),
                     problem.getString("detail", "The promo code cannot be used."), extensions,
                     Boolean.TRUE.equals(problem.getValue("uses_in_flight")));
         }
-        LOG.warnf("promo-service answered %d to a redeem", status);
+        LOG.warnf("promo-service answered %d to %s", status, call);
         throw DomainException.dependencyUnavailable("promo-service");
-    }
-
-    private static Redemption throwRefusal(int status, String code, String detail, Map<String, Object> extensions,
-            boolean usesInFlight) {
-        throw new PromoRefusal(status, code, detail, extensions, usesInFlight);
     }
 
     private static JsonObject safeJson(HttpResponse<?> response) {

@@ -13,7 +13,22 @@ import java.util.UUID;
 public record SaleRequest(UUID purchaseId, UUID eventId, UUID packageId, UUID donorId, int quantity,
         BigDecimal unitPrice, BigDecimal basePrice, BigDecimal discountAmount, BigDecimal totalPrice,
         String promoCode, UUID promoId, String idempotencyKey, String fingerprint, List<Answer> answers,
-        List<SignedTicket> tickets, long deadline, BigDecimal donationAmount, PurchaseTerms terms) {
+        List<SignedTicket> tickets, long deadline, BigDecimal donationAmount, PurchaseTerms terms, Pricing pricing) {
+
+    /**
+     * This request at the unit price the claim settled on: itself when the order fixed its price or the price is
+     * the one it was quoted, else with the base, the discount (by the code's rule) and the total recomputed.
+     */
+    public SaleRequest pricedAt(BigDecimal unit) {
+        if (!pricing.packagePrice() || unit.compareTo(unitPrice) == 0) {
+            return this;
+        }
+        BigDecimal base = Money.times(unit, quantity);
+        BigDecimal discount = pricing.discount(base, discountAmount);
+        return new SaleRequest(purchaseId, eventId, packageId, donorId, quantity, Money.of(unit), base, discount,
+                Money.of(base.subtract(discount).max(BigDecimal.ZERO).add(donationAmount)), promoCode, promoId,
+                idempotencyKey, fingerprint, answers, tickets, deadline, donationAmount, terms, pricing);
+    }
 
     public int seatsPerPackage() {
         return tickets.size() / quantity;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundrbolt.tickets.purchase.domain.InventoryItem;
 import org.fundrbolt.tickets.purchase.domain.OptionDefinition;
 import org.fundrbolt.tickets.purchase.domain.PackageSnapshot;
+import org.fundrbolt.tickets.purchase.domain.SalesRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,7 +28,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class InventoryRepository {
 
     static final String COLUMNS = "package_id, event_id, name, unit_price, quantity_limit, enabled, deleted, "
-            + "seats_per_package, fair_market_value, option_schema::text AS option_schema, sold_count, version, catalog_version";
+            + "seats_per_package, fair_market_value, option_schema::text AS option_schema, sold_count, version, catalog_version, "
+            + SalesRulesColumns.COLUMNS;
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -87,8 +89,10 @@ public class InventoryRepository {
     public Uni<Void> apply(PackageSnapshot snapshot) {
         String sql = """
                 INSERT INTO inventory (package_id, event_id, name, unit_price, quantity_limit, enabled, deleted,
-                    seats_per_package, fair_market_value, option_schema, catalog_version, display_order, updated_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ($10::text)::jsonb, $11, $12, now())
+                    seats_per_package, fair_market_value, option_schema, catalog_version, display_order, updated_at,
+                    sales_start_at, sales_end_at, min_per_order, max_per_order, visibility, price_tiers)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ($10::text)::jsonb, $11, $12, now(),
+                    $13, $14, $15, $16, $17, ($18::text)::jsonb)
                 ON CONFLICT (package_id) DO UPDATE SET
                     event_id = EXCLUDED.event_id, name = EXCLUDED.name, unit_price = EXCLUDED.unit_price,
                     quantity_limit = CASE WHEN EXCLUDED.quantity_limit IS NULL THEN NULL
@@ -96,7 +100,10 @@ public class InventoryRepository {
                     enabled = EXCLUDED.enabled, deleted = EXCLUDED.deleted,
                     seats_per_package = EXCLUDED.seats_per_package, fair_market_value = EXCLUDED.fair_market_value,
                     option_schema = EXCLUDED.option_schema, catalog_version = EXCLUDED.catalog_version,
-                    display_order = EXCLUDED.display_order, updated_at = now()
+                    display_order = EXCLUDED.display_order, updated_at = now(),
+                    sales_start_at = EXCLUDED.sales_start_at, sales_end_at = EXCLUDED.sales_end_at,
+                    min_per_order = EXCLUDED.min_per_order, max_per_order = EXCLUDED.max_per_order,
+                    visibility = EXCLUDED.visibility, price_tiers = EXCLUDED.price_tiers
                 WHERE inventory.catalog_version <= EXCLUDED.catalog_version
                 """;
         boolean enabled = !snapshot.deleted() && Boolean.TRUE.equals(snapshot.isEnabled());
@@ -110,6 +117,11 @@ public class InventoryRepository {
                 .addValue(write(snapshot.customOptions() == null ? List.of() : snapshot.customOptions()))
                 .addValue(snapshot.version())
                 .addValue(snapshot.displayOrder() == null ? 0 : snapshot.displayOrder());
+        SalesRules rules = snapshot.rules();
+        params.addValue(SalesRulesColumns.timestamp(rules.salesStartAt()))
+                .addValue(SalesRulesColumns.timestamp(rules.salesEndAt())).addValue(rules.minPerOrder())
+                .addValue(rules.maxPerOrder()).addValue(rules.hidden() ? "hidden" : "public")
+                .addValue(SalesRulesColumns.write(rules.priceTiers()));
         return pool.preparedQuery(sql).execute(params).replaceWithVoid();
     }
 
@@ -213,7 +225,7 @@ public class InventoryRepository {
                 row.getBigDecimal("unit_price"), row.getInteger("quantity_limit"), row.getBoolean("enabled"),
                 row.getBoolean("deleted"), row.getInteger("seats_per_package"), row.getBigDecimal("fair_market_value"),
                 read(row.getString("option_schema")), row.getInteger("sold_count"), row.getLong("version"),
-                row.getLong("catalog_version"));
+                row.getLong("catalog_version"), SalesRulesColumns.read(row));
     }
 
     private List<OptionDefinition> read(String schema) {

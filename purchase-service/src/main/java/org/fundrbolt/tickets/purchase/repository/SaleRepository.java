@@ -42,8 +42,14 @@ public class SaleRepository {
     public static final String PURCHASE_ID_INDEX = "pk_purchases";
 
     private static final String SALES_TOPIC = "purchase.sales";
+    /**
+     * The claim's instant is read once the row is locked: no snapshot can change the rules it is judged against
+     * until the transaction ends. Truncated to milliseconds, the precision of the purchases' created_at.
+     */
     private static final String LOCK = "SELECT name, quantity_limit, enabled, deleted, fair_market_value, sold_count, "
-            + "version FROM inventory WHERE package_id = $1 FOR UPDATE";
+            + "version, unit_price, " + SalesRulesColumns.COLUMNS
+            + ", date_trunc('milliseconds', clock_timestamp()) AS claimed_at FROM inventory WHERE package_id = $1 "
+            + "FOR UPDATE";
     private static final String CLAIM = """
             UPDATE inventory SET sold_count = sold_count + $2, version = version + $3,
                 tickets_sold = tickets_sold + $4, revenue = revenue + $5, donations = donations + $6, updated_at = now()
@@ -169,10 +175,12 @@ public class SaleRepository {
                 .map(event -> new OutboxMessage(SALES_TOPIC, event.packageId().toString(), json(event))).toList());
     }
 
-    private static Stock stock(Row row) {
+    /** A locked row as a sale reads it (also the naive baseline's unlocked read, which selects the same columns). */
+    public static Stock stock(Row row) {
         return new Stock(row.getString("name"), row.getInteger("quantity_limit"),
                 row.getBoolean("enabled") && !row.getBoolean("deleted"), row.getBigDecimal("fair_market_value"),
-                row.getInteger("sold_count"), row.getLong("version"));
+                row.getInteger("sold_count"), row.getLong("version"), row.getBigDecimal("unit_price"),
+                SalesRulesColumns.read(row), row.getOffsetDateTime("claimed_at").toInstant());
     }
 
     private String json(Object value) {

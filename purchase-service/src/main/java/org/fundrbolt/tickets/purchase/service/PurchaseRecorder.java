@@ -2,7 +2,6 @@ package org.fundrbolt.tickets.purchase.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +45,7 @@ public class PurchaseRecorder {
     public Uni<List<Purchase>> record(SqlConnection connection, Stock stock, List<SaleRequest> sold, StockClaim claim) {
         int seats = sold.stream().mapToInt(request -> request.tickets().size()).sum();
         return sales.ticketNumbers(connection, seats).chain(numbers -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = stock.claimedAt(); // the instant the claim was decided at (SaleTransaction)
             Iterator<Long> sequence = numbers.iterator();
             // Walk up from the figures before the claim, so each purchase carries the row as it left it.
             int soldCount = claim.soldCountAfter() - sold.stream().mapToInt(SaleRequest::quantity).sum();

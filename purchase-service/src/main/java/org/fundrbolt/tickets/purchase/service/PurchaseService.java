@@ -1,9 +1,12 @@
 package org.fundrbolt.tickets.purchase.service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +26,14 @@ import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
 import org.fundrbolt.tickets.purchase.domain.Answer;
 import org.fundrbolt.tickets.purchase.domain.InventoryItem;
 import org.fundrbolt.tickets.purchase.domain.Money;
+import org.fundrbolt.tickets.purchase.domain.Pricing;
 import org.fundrbolt.tickets.purchase.domain.Purchase;
 import org.fundrbolt.tickets.purchase.domain.PurchaseOrder;
 import org.fundrbolt.tickets.purchase.domain.PurchaseTerms;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleOutcome.Result;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
+import org.fundrbolt.tickets.purchase.domain.SalesRules;
 import org.fundrbolt.tickets.purchase.mail.MailRelay;
 import org.fundrbolt.tickets.purchase.repository.InventoryRepository;
 import org.jboss.logging.Logger;
@@ -95,7 +100,7 @@ public class PurchaseService {
         long deadline = System.nanoTime() + deadlineNanos;
         String email = order.email() != null ? order.email().trim() : usable(tokenEmail);
         PurchaseTerms terms = PurchaseTerms.checkout(donorId, email);
-        return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order, true)
+        return idempotency.storedOr(key, () -> packageAndAnswers(eventId, donorId, order, true)
                 .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order, key, deadline)
                         .chain(redeemed -> claim(purchaseId, eventId, donorId, key, checked, order, redeemed, null,
                                 terms, deadline)
@@ -107,7 +112,7 @@ public class PurchaseService {
                                             + "outcome is unknown: %s", purchaseId, failure.toString());
                                     return saleMayExist(key);
                                 })))
-                .chain(outcome -> publish(outcome, key)));
+                .chain(outcome -> publish(outcome, key, order.packageId())));
     }
 
     /**
@@ -126,16 +131,17 @@ public class PurchaseService {
         PurchaseTerms terms = new PurchaseTerms(PurchaseTerms.ADMIN, admin.payment(),
                 order.email() == null ? null : order.email().trim(),
                 admin.name() == null ? null : admin.name().trim(), admin.note(), coordinatorId);
-        return idempotency.storedOr(key, () -> packageAndAnswers(eventId, order, false)
+        return idempotency.storedOr(key, () -> packageAndAnswers(eventId, coordinatorId, order, false)
                 .chain(checked -> {
+                    // null: the package's price in force at the claim (API.md: "default the package's current price")
                     BigDecimal unitPrice = terms.complimentary()
                             ? Money.ZERO
-                            : Money.of(admin.unitPrice() != null ? admin.unitPrice() : checked.item().unitPrice());
+                            : admin.unitPrice() != null ? Money.of(admin.unitPrice()) : null;
                     return claim(purchaseId, eventId, admin.donorId(), key, checked, order, null, unitPrice, terms,
                             deadline).chain(outcome -> soldElsewhere(outcome, key))
                             .onFailure(PgErrors::isConnectionLost).transform(failure -> saleMayExist(key));
                 })
-                .chain(outcome -> publish(outcome, key)));
+                .chain(outcome -> publish(outcome, key, order.packageId())));
     }
 
     private static final String ADMIN_KEY_PREFIX = "order:";
@@ -144,15 +150,86 @@ public class PurchaseService {
         return email != null && email.length() <= 320 && EMAIL.isValid(email) ? email : null;
     }
 
-    /** Step 2: the package, on sale for this event, then the answers to its questions. */
-    private Uni<Checked> packageAndAnswers(UUID eventId, PurchaseOrder order, boolean requireAll) {
-        return inventory.find(order.packageId()).map(found -> {
+    /**
+     * Step 2, in API.md's order of checks ("Sales rules"): the package (a hidden one only with a code that unlocks
+     * it), on sale now, the quantity its orders allow, then the answers to its questions. A coordinator's order is
+     * held to the quantity alone: coordinators allocate sponsor tables and comps before and after the public sale,
+     * hidden packages included. Whether the window holds is decided again, exactly, at the claim.
+     */
+    private Uni<Checked> packageAndAnswers(UUID eventId, UUID buyerId, PurchaseOrder order, boolean checkout) {
+        return inventory.find(order.packageId()).chain(found -> {
             InventoryItem item = found.filter(InventoryItem::sellable)
                     .filter(candidate -> candidate.eventId().equals(eventId))
-                    .orElseThrow(() -> DomainException.notFound("package_not_found",
-                            "No ticket package " + order.packageId() + " is on sale for this event."));
-            return new Checked(item, options.validate(item.options(), order.answers(), requireAll));
+                    .orElseThrow(() -> packageNotFound(order.packageId()));
+            Uni<Void> visible = checkout && item.rules().hidden()
+                    ? unlocked(eventId, buyerId, item, order)
+                    : Uni.createFrom().voidItem();
+            return visible.map(nothing -> {
+                SalesRules rules = item.rules();
+                if (checkout && !rules.onSaleAt(Instant.now())) {
+                    throw notOnSale(rules);
+                }
+                if (!rules.allowsQuantity(order.quantity())) {
+                    throw invalidQuantity(rules);
+                }
+                return new Checked(item, options.validate(item.options(), order.answers(), checkout));
+            });
         });
+    }
+
+    /** A hidden package is sold only with a code that unlocks it; otherwise it does not exist for the donor. */
+    private Uni<Void> unlocked(UUID eventId, UUID donorId, InventoryItem item, PurchaseOrder order) {
+        if (order.promoCode() == null) {
+            return Uni.createFrom().failure(packageNotFound(item.packageId()));
+        }
+        return promo.unlocks(eventId, donorId, code(order))
+                .onFailure(failure -> !(failure instanceof DomainException))
+                .transform(failure -> DomainException.dependencyUnavailable("promo-service"))
+                .map(unlocks -> {
+                    if (!unlocks.contains(item.packageId())) {
+                        throw packageNotFound(item.packageId());
+                    }
+                    return null;
+                });
+    }
+
+    private static DomainException packageNotFound(UUID packageId) {
+        return DomainException.notFound("package_not_found",
+                "No ticket package " + packageId + " is on sale for this event.");
+    }
+
+    private static DomainException notOnSale(SalesRules rules) {
+        Map<String, Object> window = new LinkedHashMap<>(); // the bounds the package has (problem extensions are not null)
+        if (rules.salesStartAt() != null) {
+            window.put("sales_start_at", rules.salesStartAt().toString());
+        }
+        if (rules.salesEndAt() != null) {
+            window.put("sales_end_at", rules.salesEndAt().toString());
+        }
+        Instant now = Instant.now();
+        String detail = rules.salesStartAt() != null && now.isBefore(rules.salesStartAt())
+                ? "This ticket package is not on sale yet: its sale opens at " + rules.salesStartAt() + "."
+                : "The sale of this ticket package has ended" + (rules.salesEndAt() == null
+                        ? "."
+                        : " (at " + rules.salesEndAt() + ").");
+        return new DomainException(409, "not_on_sale", detail, List.of(), window);
+    }
+
+    private static DomainException invalidQuantity(SalesRules rules) {
+        Map<String, Object> bounds = new LinkedHashMap<>();
+        bounds.put("min_per_order", rules.minPerOrder());
+        bounds.put("max_per_order", rules.maxPerOrder());
+        String range = rules.minPerOrder() == rules.maxPerOrder()
+                ? "exactly " + rules.minPerOrder()
+                : rules.minPerOrder() + " to " + rules.maxPerOrder();
+        return new DomainException(422, "invalid_quantity", "One order of this ticket package buys " + range + ".",
+                List.of(new FieldError("quantity", "quantity must be " + range + " for this package")), bounds);
+    }
+
+    /** Codes are ASCII: upper-casing anything else would turn 'ß' into "SS" and match a code it only resembles. */
+    private static String code(PurchaseOrder order) {
+        String sent = order.promoCode().trim();
+        return ASCII_CODE.matcher(sent).matches() ? sent.toUpperCase(Locale.ROOT) : sent;
     }
 
     /**
@@ -167,9 +244,7 @@ public class PurchaseService {
         if (order.promoCode() == null) {
             return Uni.createFrom().nullItem();
         }
-        String sent = order.promoCode().trim();
-        // Codes are ASCII: upper-casing anything else would turn 'ß' into "SS" and match a code it only resembles.
-        String code = ASCII_CODE.matcher(sent).matches() ? sent.toUpperCase(Locale.ROOT) : sent;
+        String code = code(order);
         BigDecimal basePrice = basePrice(item, order);
         // The wait leaves the claim a quarter of the sale's deadline.
         long waitUntil = Math.min(System.nanoTime() + inFlightWaitNanos, deadline - deadlineNanos / 4);
@@ -236,13 +311,14 @@ public class PurchaseService {
 
     /**
      * Step 4: the tickets are signed first, so that the claim's row lock never waits on a signature.
-     * {@code unitPrice} null is the package's price; the donation is added to the total, never discounted.
+     * {@code unitPrice} null is the package's price in force, quoted now and settled at the claim's instant (with the
+     * code's discount recomputed on it); the donation is added to the total, never discounted.
      */
     private Uni<SaleOutcome> claim(UUID purchaseId, UUID eventId, UUID donorId, Idempotency.Key key, Checked checked,
             PurchaseOrder order, Redemption redeemed, BigDecimal unitPrice, PurchaseTerms terms, long deadline) {
         InventoryItem item = checked.item();
         int quantity = order.quantity();
-        BigDecimal unit = unitPrice != null ? unitPrice : Money.of(item.unitPrice());
+        BigDecimal unit = unitPrice != null ? unitPrice : Money.of(item.priceAt(Instant.now()));
         BigDecimal basePrice = Money.times(unit, quantity);
         BigDecimal discount = redeemed == null ? Money.ZERO : Money.of(redeemed.discountAmount().min(basePrice));
         BigDecimal donation = order.donation();
@@ -250,7 +326,10 @@ public class PurchaseService {
                 .chain(signed -> strategy.sell(new SaleRequest(purchaseId, eventId, item.packageId(), donorId,
                         quantity, unit, basePrice, discount, Money.of(basePrice.subtract(discount).add(donation)),
                         redeemed == null ? null : redeemed.code(), redeemed == null ? null : redeemed.promoId(),
-                        key.value(), key.fingerprint(), checked.answers(), signed, deadline, donation, terms)));
+                        key.value(), key.fingerprint(), checked.answers(), signed, deadline, donation, terms,
+                        new Pricing(unitPrice == null, terms.channel().equals(PurchaseTerms.CHECKOUT),
+                                redeemed == null ? null : redeemed.discountType(),
+                                redeemed == null ? null : redeemed.discountValue()))));
     }
 
     /**
@@ -293,7 +372,7 @@ public class PurchaseService {
     }
 
     /** Step 6: a sale's outbox row is published at once (the relay's timer retries if Kafka is away). */
-    private Uni<Purchase> publish(SaleOutcome outcome, Idempotency.Key key) {
+    private Uni<Purchase> publish(SaleOutcome outcome, Idempotency.Key key, UUID packageId) {
         return switch (outcome.result()) {
             case SOLD -> {
                 relay.trigger();
@@ -305,6 +384,9 @@ public class PurchaseService {
             case SOLD_OUT -> Uni.createFrom().failure(soldOut());
             case PACKAGE_GONE -> Uni.createFrom().failure(
                     DomainException.notFound("package_not_found", "This ticket package is no longer on sale."));
+            case NOT_ON_SALE -> inventory.find(packageId).map(found -> {
+                throw notOnSale(found.map(InventoryItem::rules).orElse(SalesRules.NONE));
+            });
             case BUSY -> Uni.createFrom().failure(new DomainException(503, "dependency_unavailable",
                     "Too many buyers are waiting for this package right now; nothing was sold. Try again in a moment."));
             case EXPIRED -> Uni.createFrom().failure(new DomainException(503, "dependency_unavailable",
@@ -329,7 +411,7 @@ public class PurchaseService {
     }
 
     private static BigDecimal basePrice(InventoryItem item, PurchaseOrder order) {
-        return Money.times(Money.of(item.unitPrice()), order.quantity());
+        return Money.times(Money.of(item.priceAt(Instant.now())), order.quantity());
     }
 
     private static void checkShape(PurchaseOrder order, boolean adminOrder) {

@@ -56,7 +56,38 @@ public class SaleTransaction {
                 .orElseGet(() -> all(SaleOutcome.PACKAGE_GONE, requests)));
     }
 
+    /**
+     * The claim is decided at {@link Stock#claimedAt()}, read from the database's clock with the row locked (API.md,
+     * "Sales rules"): a checkout outside the window at that instant is not on sale, and every buyer pays the tier in
+     * force at it (their purchase's created_at), whatever price they were quoted when they arrived.
+     */
     private Uni<List<SaleOutcome>> claim(SqlConnection connection, UUID packageId, Stock stock,
+            List<SaleRequest> requests) {
+        boolean open = stock.rules().onSaleAt(stock.claimedAt());
+        BigDecimal unit = stock.rules().priceAt(stock.unitPrice(), stock.claimedAt());
+        List<SaleRequest> onSale = new ArrayList<>(requests.size());
+        for (SaleRequest request : requests) {
+            if (open || !request.pricing().windowApplies()) {
+                onSale.add(request.pricedAt(unit));
+            }
+        }
+        if (onSale.size() == requests.size()) {
+            return claimOnSale(connection, packageId, stock, onSale);
+        }
+        if (onSale.isEmpty()) {
+            return all(SaleOutcome.NOT_ON_SALE, requests);
+        }
+        return claimOnSale(connection, packageId, stock, onSale).map(outcomes -> {
+            Iterator<SaleOutcome> decided = outcomes.iterator();
+            List<SaleOutcome> all = new ArrayList<>(requests.size());
+            for (SaleRequest request : requests) {
+                all.add(open || !request.pricing().windowApplies() ? decided.next() : SaleOutcome.NOT_ON_SALE);
+            }
+            return all;
+        });
+    }
+
+    private Uni<List<SaleOutcome>> claimOnSale(SqlConnection connection, UUID packageId, Stock stock,
             List<SaleRequest> requests) {
         StockAllocation allocation = StockAllocation.decide(stock.quantityLimit(), stock.soldCount(),
                 requests.stream().map(SaleRequest::quantity).toList());

@@ -19,7 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class NaiveSaleRepository {
 
     private static final String READ = "SELECT name, quantity_limit, enabled, deleted, fair_market_value, sold_count, "
-            + "version FROM inventory WHERE package_id = $1";
+            + "version, unit_price, " + org.fundrbolt.tickets.purchase.repository.SalesRulesColumns.COLUMNS
+            + ", date_trunc('milliseconds', clock_timestamp()) AS claimed_at FROM inventory WHERE package_id = $1";
     private static final String CLAIM_IF_UNCHANGED = "UPDATE inventory SET sold_count = sold_count + $2, "
             + "version = version + 1, tickets_sold = tickets_sold + $4, revenue = revenue + $5, "
             + "donations = donations + $6, updated_at = now() WHERE package_id = $1 AND version = $3 "
@@ -39,8 +40,6 @@ public class NaiveSaleRepository {
     }
 
     private static Stock stock(Row row) {
-        return new Stock(row.getString("name"), row.getInteger("quantity_limit"),
-                row.getBoolean("enabled") && !row.getBoolean("deleted"), row.getBigDecimal("fair_market_value"),
-                row.getInteger("sold_count"), row.getLong("version"));
+        return SaleRepository.stock(row);
     }
 }
