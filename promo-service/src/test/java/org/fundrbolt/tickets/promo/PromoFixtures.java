@@ -69,6 +69,12 @@ final class PromoFixtures {
                 .post("/internal/v1/redemptions").then();
     }
 
+    static ValidatableResponse unlock(UUID event, UUID donor, String code) {
+        Map<String, Object> body = Map.of("event_id", event.toString(), "donor_id", donor.toString(), "code", code);
+        return given().auth().oauth2(serviceToken()).contentType(ContentType.JSON).body(body)
+                .post("/internal/v1/unlocks").then();
+    }
+
     /** Sends every request at once, one thread each behind a start barrier; the answers in the same order. */
     static List<Response> allAtOnce(List<Supplier<ValidatableResponse>> requests) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(requests.size());

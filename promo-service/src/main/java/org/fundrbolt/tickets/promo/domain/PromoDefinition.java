@@ -29,6 +29,11 @@ public record PromoDefinition(UUID id, UUID eventId, String code, String discoun
         return packageIds.isEmpty() || packageIds.contains(packageId) || unlocksPackageIds.contains(packageId);
     }
 
+    /** The hidden packages the code shows: those it unlocks while it is usable, none otherwise. */
+    public List<UUID> unlockedAt(Instant now) {
+        return isUsableAt(now) ? unlocksPackageIds : List.of();
+    }
+
     public BigDecimal discountOn(BigDecimal basePrice) {
         return DiscountType.fromWire(discountType).discount(discountValue, basePrice);
     }

@@ -27,7 +27,8 @@ import io.vertx.redis.client.Command;
 
 /**
  * The anti-guessing limit of API.md ("Rate limits"): at most {@code promo.guess-limit.max-failures} failed
- * validations or redemptions per donor per window, then 429 until the window ends.
+ * validations or redemptions (and unknown codes asked for what they unlock) per donor per window, then 429 until
+ * the window ends.
  * <p>
  * Every attempt reserves a slot of the donor's budget <em>before</em> its code is judged and gives it back
  * only when the attempt was not a guess (a success, or a failure unrelated to the code), so a burst of

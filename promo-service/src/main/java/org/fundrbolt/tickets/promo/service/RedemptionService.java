@@ -101,6 +101,24 @@ public class RedemptionService {
     }
 
     /**
+     * The hidden packages a code unlocks for the donor (catalog's public list with {@code ?code=}, purchase's
+     * checkout): those of a code usable now, none otherwise (a used-up code still unlocks; checkout then answers
+     * it is exhausted). An unknown code is a failed guess, counted like validate's before it is looked up, and
+     * simply unlocks nothing; an existing code is not a guess, whatever it answers. Read through the cache like
+     * validate.
+     */
+    public Uni<Unlocks> unlocks(UnlockRequest request) {
+        requireValid(request);
+        String code = request.code();
+        return guessing(request.eventId(), request.donorId(), code, definition -> Uni.createFrom()
+                .item(new Unlocks(definition.code(), definition.unlockedAt(Instant.now()))))
+                // The guess has been counted (the limiter keeps its slot); the caller learns only that nothing is
+                // unlocked.
+                .onFailure(RedemptionService::isCodeNotFound)
+                .recoverWithItem(() -> new Unlocks(PromoRules.normalise(code), List.of()));
+    }
+
+    /**
      * Counts one use for a purchase, in one transaction: lock the code's row, a conditional update of its
      * counter, the application row. A repeat for the same purchase returns the first answer.
      */
@@ -349,6 +367,19 @@ public class RedemptionService {
         }
     }
 
+    private static void requireValid(UnlockRequest request) {
+        if (request == null) {
+            throw new DomainException(400, "malformed_json", "A JSON body is required.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        required(errors, "event_id", request.eventId());
+        required(errors, "donor_id", request.donorId());
+        required(errors, "code", request.code());
+        if (!errors.isEmpty()) {
+            throw DomainException.validation(errors);
+        }
+    }
+
     private static boolean required(List<FieldError> errors, String field, Object value) {
         if (value == null) {
             errors.add(new FieldError(field, "is required"));
@@ -360,6 +391,10 @@ public class RedemptionService {
     private static DomainException codeNotFound(String code) {
         return DomainException.notFound("promo_code_not_found", "There is no promo code '" + abbreviate(code)
                 + "' for this event.");
+    }
+
+    private static boolean isCodeNotFound(Throwable failure) {
+        return failure instanceof DomainException domain && "promo_code_not_found".equals(domain.code());
     }
 
     private static DomainException exhausted() {
