@@ -151,7 +151,7 @@ export function PackageForm({ initial, onSubmit, onReload, onCancel, timeZone }:
             error={errors.time_zone?.message}
             hint="The sales times below are in this zone; another zone shows the same moments in its time."
           >
-            <select name="time_zone" value={zone} onChange={(e) => changeZone(e.target.value)}>
+            <select name="time_zone" defaultValue={defaults.time_zone} onChange={(e) => changeZone(e.target.value)}>
               {zoneOptions}
             </select>
           </Field>
