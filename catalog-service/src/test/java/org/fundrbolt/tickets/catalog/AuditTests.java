@@ -81,4 +81,34 @@ class AuditTests {
         assertThat(entries.get(0)).containsKeys("id", "entity_type", "entity_id", "action", "field_name", "old_value",
                 "new_value", "user_id", "created_at");
     }
+
+    @Test
+    void everySalesRuleOfAPackageWithSalesIsAuditedWithTheContractsValues() {
+        UUID id = api.create("Gala", "150");
+        hasSold(id, 1);
+        api.as().body("{\"sales_start_at\":\"2026-11-01T12:00:00+02:00\",\"sales_end_at\":\"2026-12-31T10:00:00.250Z\","
+                + "\"min_per_order\":2,\"max_per_order\":10,\"visibility\":\"hidden\",\"price_tiers\":[{\"label\":"
+                + "\"Early bird\",\"price\":100,\"ends_at\":\"2026-12-04T10:00:00Z\"}]}").patch(api.pkg(id)).then()
+                .statusCode(200);
+        api.as().body("{\"sales_start_at\":null,\"price_tiers\":null,\"visibility\":\"public\"}").patch(api.pkg(id))
+                .then().statusCode(200);
+        List<Map<String, Object>> entries = api.as().get(api.pkg(id) + "/audit").then().statusCode(200)
+                .extract().path("entries");
+        assertThat(entries).allSatisfy(e -> assertThat(e).containsEntry("action", "updated")
+                .containsEntry("entity_type", "ticket_package").containsEntry("user_id", api.user.toString()));
+        assertThat(entries)
+                .extracting(e -> e.get("field_name") + ": " + e.get("old_value") + " -> " + e.get("new_value"))
+                .containsExactlyInAnyOrder(
+                        "sales_start_at: null -> 2026-11-01T10:00:00Z",
+                        "sales_end_at: null -> 2026-12-31T10:00:00.250Z",
+                        "min_per_order: 1 -> 2",
+                        "max_per_order: 100 -> 10",
+                        "visibility: public -> hidden",
+                        "price_tiers: [] -> [{\"label\":\"Early bird\",\"price\":\"100.00\",\"ends_at\":\"2026-12-04T10:00:00Z\"}]",
+                        "sales_start_at: 2026-11-01T10:00:00Z -> null",
+                        "price_tiers: [{\"label\":\"Early bird\",\"price\":\"100.00\",\"ends_at\":\"2026-12-04T10:00:00Z\"}] -> []",
+                        "visibility: hidden -> public");
+        assertThat(entries.stream().filter(e -> "sales_start_at".equals(e.get("field_name"))
+                && e.get("new_value") == null)).hasSize(1);
+    }
 }

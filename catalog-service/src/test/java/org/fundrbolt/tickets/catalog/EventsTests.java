@@ -88,6 +88,50 @@ class EventsTests {
     }
 
     @Test
+    void snapshotsCarryTheSalesRules() {
+        try (KafkaConsumer<String, String> consumer = Kafka.fromNow("catalog.packages")) {
+            UUID plain = api.create("Plain", "10");
+            UUID ruled = api.create(Map.of("name", "Ruled", "price", 150, "sales_start_at", "2026-11-01T12:00:00+02:00",
+                    "sales_end_at", "2026-12-31T10:00:00Z", "min_per_order", 2, "max_per_order", 10, "visibility",
+                    "hidden", "price_tiers", List.of(Map.of("label", "Early bird", "price", 100, "ends_at",
+                            "2026-12-04T10:00:00Z"))));
+            api.as().body("{\"visibility\":\"public\"}").patch(api.pkg(ruled)).then().statusCode(200);
+            // one read for both packages: a read for one key passes over the other's records
+            List<JsonObject> all = Kafka.collect(consumer, record -> record.key().equals(plain.toString())
+                    || record.key().equals(ruled.toString()), 3, Duration.ofSeconds(15)).stream()
+                    .map(record -> new JsonObject(record.value())).toList();
+            JsonObject defaults = all.stream().filter(s -> s.getString("package_id").equals(plain.toString()))
+                    .findFirst().orElseThrow();
+            assertThat(defaults.containsKey("sales_start_at")).isTrue();
+            assertThat(defaults.getValue("sales_start_at")).isNull();
+            assertThat(defaults.containsKey("sales_end_at")).isTrue();
+            assertThat(defaults.getValue("sales_end_at")).isNull();
+            assertThat(defaults.getInteger("min_per_order")).isEqualTo(1);
+            assertThat(defaults.getInteger("max_per_order")).isEqualTo(100);
+            assertThat(defaults.getString("visibility")).isEqualTo("public");
+            assertThat(defaults.getJsonArray("price_tiers")).isEmpty();
+            List<JsonObject> snapshots = all.stream()
+                    .filter(s -> s.getString("package_id").equals(ruled.toString())).toList();
+            assertThat(snapshots).hasSize(2);
+            JsonObject first = snapshots.get(0);
+            assertThat(first.getString("sales_start_at")).isEqualTo("2026-11-01T10:00:00.000Z");
+            assertThat(first.getString("sales_end_at")).isEqualTo("2026-12-31T10:00:00.000Z");
+            assertThat(first.getInteger("min_per_order")).isEqualTo(2);
+            assertThat(first.getInteger("max_per_order")).isEqualTo(10);
+            assertThat(first.getString("visibility")).isEqualTo("hidden");
+            JsonObject tier = first.getJsonArray("price_tiers").getJsonObject(0);
+            assertThat(tier.fieldNames()).containsExactlyInAnyOrder("label", "price", "ends_at");
+            assertThat(tier.getString("label")).isEqualTo("Early bird");
+            assertThat(tier.getValue("price").toString()).isEqualTo("100.00");
+            assertThat(tier.getString("ends_at")).isEqualTo("2026-12-04T10:00:00.000Z");
+            // a change of a sales rule alone is a new version with a new snapshot
+            assertThat(snapshots.get(1).getLong("version")).isEqualTo(2L);
+            assertThat(snapshots.get(1).getString("visibility")).isEqualTo("public");
+            assertThat(snapshots.get(1).getJsonArray("price_tiers")).hasSize(1);
+        }
+    }
+
+    @Test
     void projectsSalesOnceEachAndNeverBackwards() {
         UUID id = api.create(Map.of("name", "Table", "price", 150, "quantity_limit", 10, "seats_per_package", 2));
         UUID other = api.create("Single", "20");

@@ -20,6 +20,15 @@ public class TicketPackage {
     public int seatsPerPackage;
     public BigDecimal fairMarketValue;
     public String imageUrl;
+    /** The sales window; null = unbounded on that side. */
+    public Instant salesStartAt;
+    public Instant salesEndAt;
+    public int minPerOrder = SalesRules.MIN_PER_ORDER;
+    public int maxPerOrder = SalesRules.MAX_PER_ORDER;
+    /** {@link SalesRules#PUBLIC} or {@link SalesRules#HIDDEN}. */
+    public String visibility = SalesRules.PUBLIC;
+    /** Early-bird prices, {@code endsAt} strictly increasing; never null. */
+    public List<PriceTier> priceTiers = List.of();
     public long version;
     public Instant createdAt;
     public Instant updatedAt;
@@ -30,5 +39,17 @@ public class TicketPackage {
     /** {@code max(0, limit - sold)}, or null when unlimited. */
     public Integer available() {
         return quantityLimit == null ? null : Math.max(0, quantityLimit - soldCount);
+    }
+
+    public boolean onSale(Instant now) {
+        return SalesRules.onSale(enabled, salesStartAt, salesEndAt, now);
+    }
+
+    public BigDecimal currentPrice(Instant now) {
+        return SalesRules.currentPrice(price, priceTiers, now);
+    }
+
+    public boolean hidden() {
+        return SalesRules.HIDDEN.equals(visibility);
     }
 }

@@ -5,6 +5,7 @@ import static org.fundrbolt.tickets.catalog.repository.Rows.timestamp;
 import static org.fundrbolt.tickets.catalog.repository.Rows.tuple;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.catalog.domain.DisplayOrder;
 import org.fundrbolt.tickets.catalog.domain.Money;
+import org.fundrbolt.tickets.catalog.domain.PriceTier;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,8 +31,10 @@ public class PackageRepository {
 
     private static final String SELECT = "SELECT p.id, p.event_id, p.name, p.description, p.price, p.quantity_limit,"
             + " p.display_order, p.is_enabled, p.seats_per_package, p.fair_market_value, p.image_url, p.version,"
-            + " p.created_at, p.updated_at, COALESCE(s.sold_count, 0) AS sold_count"
+            + " p.created_at, p.updated_at, p.sales_start_at, p.sales_end_at, p.min_per_order, p.max_per_order,"
+            + " p.visibility, p.price_tiers, COALESCE(s.sold_count, 0) AS sold_count"
             + " FROM ticket_packages p LEFT JOIN sales_projection s ON s.package_id = p.id ";
+    private static final String ORDER = " ORDER BY p.display_order, p.created_at, p.id";
 
     private final OptionRepository options;
 
@@ -65,17 +70,24 @@ public class PackageRepository {
         });
     }
 
-    public Uni<List<TicketPackage>> listByEvent(SqlClient client, UUID eventId, boolean enabledOnly) {
-        String sql = SELECT + "WHERE p.event_id = $1" + (enabledOnly ? " AND p.is_enabled" : "")
-                + " ORDER BY p.display_order, p.created_at, p.id";
-        return client.preparedQuery(sql).execute(tuple(eventId)).flatMap(rows -> withOptions(client, rows));
+    /** Every package of the event, enabled or not, in display order. */
+    public Uni<List<TicketPackage>> listByEvent(SqlClient client, UUID eventId) {
+        return client.preparedQuery(SELECT + "WHERE p.event_id = $1" + ORDER).execute(tuple(eventId))
+                .flatMap(rows -> withOptions(client, rows));
+    }
+
+    /** What donors see: the enabled packages of the event that are public or among {@code unlocked} (hidden ones). */
+    public Uni<List<TicketPackage>> listForDonors(SqlClient client, UUID eventId, Collection<UUID> unlocked) {
+        return client.preparedQuery(SELECT + "WHERE p.event_id = $1 AND p.is_enabled"
+                + " AND (p.visibility = 'public' OR p.id = ANY($2))" + ORDER)
+                .execute(tuple(eventId, unlocked.toArray(new UUID[0]))).flatMap(rows -> withOptions(client, rows));
     }
 
     /** Locks every package row of the event, in id order so that two reorders never deadlock. */
     public Uni<List<TicketPackage>> lockAllOfEvent(SqlConnection conn, UUID eventId) {
         return conn.preparedQuery("SELECT id FROM ticket_packages WHERE event_id = $1 ORDER BY id FOR UPDATE")
                 .execute(tuple(eventId))
-                .flatMap(locked -> listByEvent(conn, eventId, false));
+                .flatMap(locked -> listByEvent(conn, eventId));
     }
 
     private Uni<List<TicketPackage>> withOptions(SqlClient client, RowSet<Row> rows) {
@@ -101,11 +113,13 @@ public class PackageRepository {
 
     public Uni<Void> insert(SqlConnection conn, TicketPackage p) {
         return conn.preparedQuery("INSERT INTO ticket_packages (id, event_id, name, description, price, quantity_limit,"
-                + " display_order, is_enabled, seats_per_package, fair_market_value, version, created_at, updated_at)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+                + " display_order, is_enabled, seats_per_package, fair_market_value, version, created_at, updated_at,"
+                + " sales_start_at, sales_end_at, min_per_order, max_per_order, visibility, price_tiers)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)")
                 .execute(tuple(p.id, p.eventId, p.name, p.description, p.price, p.quantityLimit, p.displayOrder,
                         p.enabled, p.seatsPerPackage, p.fairMarketValue, p.version, timestamp(p.createdAt),
-                        timestamp(p.updatedAt)))
+                        timestamp(p.updatedAt), timestamp(p.salesStartAt), timestamp(p.salesEndAt), p.minPerOrder,
+                        p.maxPerOrder, p.visibility, PriceTier.toJson(p.priceTiers)))
                 .replaceWithVoid();
     }
 
@@ -113,9 +127,12 @@ public class PackageRepository {
     public Uni<Void> update(SqlConnection conn, TicketPackage p) {
         return conn.preparedQuery("UPDATE ticket_packages SET name = $2, description = $3, price = $4,"
                 + " quantity_limit = $5, display_order = $6, is_enabled = $7, seats_per_package = $8,"
-                + " fair_market_value = $9, version = $10, updated_at = $11 WHERE id = $1")
+                + " fair_market_value = $9, version = $10, updated_at = $11, sales_start_at = $12, sales_end_at = $13,"
+                + " min_per_order = $14, max_per_order = $15, visibility = $16, price_tiers = $17 WHERE id = $1")
                 .execute(tuple(p.id, p.name, p.description, p.price, p.quantityLimit, p.displayOrder, p.enabled,
-                        p.seatsPerPackage, p.fairMarketValue, p.version, timestamp(p.updatedAt)))
+                        p.seatsPerPackage, p.fairMarketValue, p.version, timestamp(p.updatedAt),
+                        timestamp(p.salesStartAt), timestamp(p.salesEndAt), p.minPerOrder, p.maxPerOrder, p.visibility,
+                        PriceTier.toJson(p.priceTiers)))
                 .replaceWithVoid();
     }
 
@@ -148,6 +165,12 @@ public class PackageRepository {
         p.createdAt = instant(row, "created_at");
         p.updatedAt = instant(row, "updated_at");
         p.soldCount = row.getInteger("sold_count");
+        p.salesStartAt = instant(row, "sales_start_at");
+        p.salesEndAt = instant(row, "sales_end_at");
+        p.minPerOrder = row.getInteger("min_per_order");
+        p.maxPerOrder = row.getInteger("max_per_order");
+        p.visibility = row.getString("visibility");
+        p.priceTiers = row.getValue("price_tiers") instanceof JsonArray tiers ? PriceTier.fromJson(tiers) : List.of();
         return p;
     }
 }

@@ -51,8 +51,7 @@ public class PackageResource {
 
     @GET
     public Uni<PackageList<PackageView>> list(@PathParam("event_id") String eventId) {
-        return packages.list(access.administer(eventId), false)
-                .map(list -> new PackageList<>(list.stream().map(PackageView::of).toList()));
+        return packages.list(access.administer(eventId)).map(PackageList::admin);
     }
 
     @POST
@@ -93,8 +92,7 @@ public class PackageResource {
     @Path("/reorder")
     public Uni<PackageList<PackageView>> reorder(@PathParam("event_id") String eventId, ReorderRequest body) {
         var event = access.administer(eventId);
-        return packages.reorder(event, access.userId(), Bodies.required(body).packageIds())
-                .map(list -> new PackageList<>(list.stream().map(PackageView::of).toList()));
+        return packages.reorder(event, access.userId(), Bodies.required(body).packageIds()).map(PackageList::admin);
     }
 
     @GET

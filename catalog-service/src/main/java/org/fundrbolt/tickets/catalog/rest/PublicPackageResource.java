@@ -14,7 +14,7 @@ import org.fundrbolt.tickets.platform.rest.Ids;
 
 import io.smallrye.mutiny.Uni;
 
-/** The donors' package list: enabled packages only, without sold count or version. */
+/** The donors' package list: enabled public packages only, without sold count or version. */
 @Path("/api/v1/events/{event_id}/tickets/packages")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
@@ -28,7 +28,6 @@ public class PublicPackageResource {
 
     @GET
     public Uni<PackageList<PublicPackageView>> list(@PathParam("event_id") String eventId) {
-        return packages.list(Ids.parse(eventId, "not_found", "event"), true)
-                .map(list -> new PackageList<>(list.stream().map(PublicPackageView::of).toList()));
+        return packages.listForDonors(Ids.parse(eventId, "not_found", "event")).map(PackageList::donors);
     }
 }

@@ -10,9 +10,13 @@ import java.util.UUID;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.CustomOption;
 import org.fundrbolt.tickets.catalog.domain.Money;
+import org.fundrbolt.tickets.catalog.domain.PriceTier;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 
-/** Turns a change into audit entries, one per changed field, with values as text (money as "150.00"). */
+/**
+ * Turns a change into audit entries, one per changed field, with values as text (money as "150.00", instants as
+ * ISO-8601 UTC, price tiers as their compact JSON).
+ */
 final class Audit {
 
     private Audit() {
@@ -30,6 +34,13 @@ final class Audit {
         changes.field("seats_per_package", text(before.seatsPerPackage), text(after.seatsPerPackage), "updated");
         changes.field("fair_market_value", Money.text(before.fairMarketValue), Money.text(after.fairMarketValue),
                 "updated");
+        changes.field("sales_start_at", text(before.salesStartAt), text(after.salesStartAt), "updated");
+        changes.field("sales_end_at", text(before.salesEndAt), text(after.salesEndAt), "updated");
+        changes.field("min_per_order", text(before.minPerOrder), text(after.minPerOrder), "updated");
+        changes.field("max_per_order", text(before.maxPerOrder), text(after.maxPerOrder), "updated");
+        changes.field("visibility", before.visibility, after.visibility, "updated");
+        changes.field("price_tiers", PriceTier.toJson(before.priceTiers).encode(),
+                PriceTier.toJson(after.priceTiers).encode(), "updated");
         return entries;
     }
 

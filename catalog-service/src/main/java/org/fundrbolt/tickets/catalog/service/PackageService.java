@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +20,8 @@ import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.DisplayOrder;
 import org.fundrbolt.tickets.catalog.domain.DisplayText;
 import org.fundrbolt.tickets.catalog.domain.Money;
+import org.fundrbolt.tickets.catalog.domain.PriceTier;
+import org.fundrbolt.tickets.catalog.domain.SalesRules;
 import org.fundrbolt.tickets.catalog.domain.TicketPackage;
 import org.fundrbolt.tickets.catalog.repository.AuditRepository;
 import org.fundrbolt.tickets.catalog.repository.PackageRepository;
@@ -60,8 +63,14 @@ public class PackageService {
         this.sales = sales;
     }
 
-    public Uni<List<TicketPackage>> list(UUID eventId, boolean enabledOnly) {
-        return packages.listByEvent(pool, eventId, enabledOnly);
+    /** Every package of the event, enabled or not (the coordinators' list). */
+    public Uni<List<TicketPackage>> list(UUID eventId) {
+        return packages.listByEvent(pool, eventId);
+    }
+
+    /** The donors' list: enabled public packages; outside their window they stay listed (not on sale). */
+    public Uni<List<TicketPackage>> listForDonors(UUID eventId) {
+        return packages.listForDonors(pool, eventId, Set.of());
     }
 
     public Uni<TicketPackage> get(UUID eventId, UUID packageId) {
@@ -81,10 +90,16 @@ public class PackageService {
         p.seatsPerPackage = fields.seatsPerPackage() == null ? 1 : fields.seatsPerPackage();
         p.fairMarketValue = fields.fairMarketValue();
         p.displayOrder = fields.displayOrder() == null ? 0 : fields.displayOrder();
+        p.salesStartAt = millis(fields.salesStartAt());
+        p.salesEndAt = millis(fields.salesEndAt());
+        p.minPerOrder = fields.minPerOrder() == null ? SalesRules.MIN_PER_ORDER : fields.minPerOrder();
+        p.maxPerOrder = fields.maxPerOrder() == null ? SalesRules.MAX_PER_ORDER : fields.maxPerOrder();
+        p.visibility = fields.visibility() == null ? SalesRules.PUBLIC : fields.visibility();
         p.version = 1;
         p.createdAt = now;
         p.updatedAt = now;
         List<FieldError> errors = new ArrayList<>();
+        p.priceTiers = priceTiers(fields.priceTiers(), errors);
         if (fields.name() == null) {
             errors.add(new FieldError("name", "is required"));
         }
@@ -92,8 +107,7 @@ public class PackageService {
             errors.add(new FieldError("price", "is required"));
         }
         validate(p, errors);
-        p.price = Money.cents(p.price);
-        p.fairMarketValue = Money.cents(p.fairMarketValue);
+        inCents(p);
         return pool.withTransaction(conn -> packages.lockEvent(conn, eventId)
                 .chain(() -> fields.displayOrder() != null
                         ? Uni.createFrom().item(fields.displayOrder())
@@ -316,10 +330,57 @@ public class PackageService {
         if (patch.has("fair_market_value")) {
             next.fairMarketValue = v.fairMarketValue();
         }
+        if (patch.has("sales_start_at")) {
+            next.salesStartAt = millis(v.salesStartAt());
+        }
+        if (patch.has("sales_end_at")) {
+            next.salesEndAt = millis(v.salesEndAt());
+        }
+        if (patch.has("min_per_order") && notNull("min_per_order", v.minPerOrder(), errors) != null) {
+            next.minPerOrder = v.minPerOrder();
+        }
+        if (patch.has("max_per_order") && notNull("max_per_order", v.maxPerOrder(), errors) != null) {
+            next.maxPerOrder = v.maxPerOrder();
+        }
+        if (patch.has("visibility") && notNull("visibility", v.visibility(), errors) != null) {
+            next.visibility = v.visibility();
+        }
+        if (patch.has("price_tiers")) {
+            next.priceTiers = priceTiers(v.priceTiers(), errors);
+        }
+        // The rules below hold for the merged package: a window, limits or tiers are checked whole.
         validate(next, errors);
-        next.price = Money.cents(next.price);
-        next.fairMarketValue = Money.cents(next.fairMarketValue);
+        inCents(next);
         return next;
+    }
+
+    /** Money as stored: rounded to cents once validation has refused more than two decimals. */
+    private static void inCents(TicketPackage p) {
+        p.price = Money.cents(p.price);
+        p.fairMarketValue = Money.cents(p.fairMarketValue);
+        p.priceTiers = p.priceTiers.stream()
+                .map(tier -> new PriceTier(tier.label(), Money.cents(tier.price()), tier.endsAt())).toList();
+    }
+
+    /**
+     * The tiers as sent (null = none), labels trimmed and normalised like names, instants to milliseconds; a null
+     * entry is an error of its own, the rules of the others are {@link #validate}'s.
+     */
+    private static List<PriceTier> priceTiers(List<PriceTierFields> sent, List<FieldError> errors) {
+        if (sent == null) {
+            return List.of();
+        }
+        List<PriceTier> tiers = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            PriceTierFields tier = sent.get(i);
+            if (tier == null) {
+                errors.add(new FieldError("price_tiers[" + i + "]", "must be an object with label, price and ends_at"));
+                continue;
+            }
+            tiers.add(new PriceTier(tier.label() == null ? null : DisplayText.normalized(tier.label().strip()),
+                    tier.price(), millis(tier.endsAt())));
+        }
+        return tiers;
     }
 
     private static <T> T notNull(String field, T value, List<FieldError> errors) {
@@ -345,11 +406,7 @@ public class PackageService {
                     .ifPresent(problem -> errors.add(new FieldError("description", problem)));
         }
         if (p.price != null) {
-            if (p.price.signum() < 0 || p.price.compareTo(Money.MAX_PRICE) > 0) {
-                errors.add(new FieldError("price", "must be between 0 and 1000000.00"));
-            } else if (Money.hasMoreThanCents(p.price)) {
-                errors.add(new FieldError("price", "must have at most 2 decimals"));
-            }
+            priceProblem(p.price).ifPresent(problem -> errors.add(new FieldError("price", problem)));
         }
         if (p.quantityLimit != null && (p.quantityLimit < 1 || p.quantityLimit > 100_000)) {
             errors.add(new FieldError("quantity_limit", "must be null (unlimited) or 1 to 100000"));
@@ -368,9 +425,83 @@ public class PackageService {
                 errors.add(new FieldError("fair_market_value", "must have at most 2 decimals"));
             }
         }
+        validateSalesRules(p, errors);
         if (!errors.isEmpty()) {
             throw DomainException.validation(errors);
         }
+    }
+
+    /** Window, per-order limits, visibility and tiers (API.md, "Sales rules"). */
+    private static void validateSalesRules(TicketPackage p, List<FieldError> errors) {
+        boolean startValid = instantInRange("sales_start_at", p.salesStartAt, errors);
+        boolean endValid = instantInRange("sales_end_at", p.salesEndAt, errors);
+        if (startValid && endValid && p.salesStartAt != null && p.salesEndAt != null
+                && !p.salesEndAt.isAfter(p.salesStartAt)) {
+            errors.add(new FieldError("sales_end_at", "must be after sales_start_at"));
+        }
+        boolean minValid = perOrderInRange("min_per_order", p.minPerOrder, errors);
+        boolean maxValid = perOrderInRange("max_per_order", p.maxPerOrder, errors);
+        if (minValid && maxValid && p.maxPerOrder < p.minPerOrder) {
+            errors.add(new FieldError("max_per_order", "must be at least min_per_order (" + p.minPerOrder + ")"));
+        }
+        if (p.visibility != null && !SalesRules.PUBLIC.equals(p.visibility)
+                && !SalesRules.HIDDEN.equals(p.visibility)) {
+            errors.add(new FieldError("visibility", "must be public or hidden"));
+        }
+        if (p.priceTiers.size() > SalesRules.MAX_TIERS) {
+            errors.add(new FieldError("price_tiers", "must have at most " + SalesRules.MAX_TIERS + " entries"));
+        }
+        Instant previousEnd = null;
+        for (int i = 0; i < p.priceTiers.size(); i++) {
+            PriceTier tier = p.priceTiers.get(i);
+            String field = "price_tiers[" + i + "].";
+            if (tier.label() == null) {
+                errors.add(new FieldError(field + "label", "is required"));
+            } else if (tier.label().isEmpty() || tier.label().length() > 50) {
+                errors.add(new FieldError(field + "label", "must be 1 to 50 characters, not blank"));
+            } else {
+                DisplayText.lineProblem(tier.label())
+                        .ifPresent(problem -> errors.add(new FieldError(field + "label", problem)));
+            }
+            if (tier.price() == null) {
+                errors.add(new FieldError(field + "price", "is required"));
+            } else {
+                priceProblem(tier.price()).ifPresent(problem -> errors.add(new FieldError(field + "price", problem)));
+            }
+            if (tier.endsAt() == null) {
+                errors.add(new FieldError(field + "ends_at", "is required"));
+            } else if (instantInRange(field + "ends_at", tier.endsAt(), errors)) {
+                if (previousEnd != null && !tier.endsAt().isAfter(previousEnd)) {
+                    errors.add(new FieldError(field + "ends_at",
+                            "must be after price_tiers[" + (i - 1) + "].ends_at (tiers run one after another)"));
+                }
+                previousEnd = tier.endsAt();
+            }
+        }
+    }
+
+    /** Why an amount cannot be a price (of the package or a tier), or empty when it can. */
+    private static Optional<String> priceProblem(BigDecimal price) {
+        if (price.signum() < 0 || price.compareTo(Money.MAX_PRICE) > 0) {
+            return Optional.of("must be between 0 and 1000000.00");
+        }
+        return Money.hasMoreThanCents(price) ? Optional.of("must have at most 2 decimals") : Optional.empty();
+    }
+
+    private static boolean instantInRange(String field, Instant instant, List<FieldError> errors) {
+        if (instant == null || SalesRules.inRange(instant)) {
+            return true;
+        }
+        errors.add(new FieldError(field, "must be between " + SalesRules.EARLIEST + " and " + SalesRules.LATEST));
+        return false;
+    }
+
+    private static boolean perOrderInRange(String field, int value, List<FieldError> errors) {
+        if (value >= SalesRules.MIN_PER_ORDER && value <= SalesRules.MAX_PER_ORDER) {
+            return true;
+        }
+        errors.add(new FieldError(field, "must be " + SalesRules.MIN_PER_ORDER + " to " + SalesRules.MAX_PER_ORDER));
+        return false;
     }
 
     static void checkVersion(TicketPackage current, Long expectedVersion) {
@@ -405,11 +536,22 @@ public class PackageService {
         c.createdAt = p.createdAt;
         c.updatedAt = p.updatedAt;
         c.soldCount = p.soldCount;
+        c.salesStartAt = p.salesStartAt;
+        c.salesEndAt = p.salesEndAt;
+        c.minPerOrder = p.minPerOrder;
+        c.maxPerOrder = p.maxPerOrder;
+        c.visibility = p.visibility;
+        c.priceTiers = p.priceTiers;
         c.options = new ArrayList<>(p.options);
         return c;
     }
 
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Instants are kept to the millisecond, as the wire shows them. */
+    private static Instant millis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -63,7 +63,7 @@ public class SnapshotRepublisher {
     }
 
     private Uni<Void> republish(UUID eventId) {
-        return pool.withTransaction(conn -> packages.listByEvent(conn, eventId, false)
+        return pool.withTransaction(conn -> packages.listByEvent(conn, eventId)
                 .chain(list -> Multi.createFrom().iterable(list)
                         .onItem().transformToUniAndConcatenate((TicketPackage p) -> snapshots.record(conn, p, false))
                         .collect().last()))
