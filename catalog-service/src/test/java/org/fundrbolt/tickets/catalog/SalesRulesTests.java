@@ -23,11 +23,13 @@ import java.util.UUID;
 import org.fundrbolt.tickets.platform.testing.Eventually;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** Sales windows, per-order limits, visibility and price tiers of packages (API.md, "Sales rules"). */
 @QuarkusTest
+@QuarkusTestResource(FakePromo.class)
 class SalesRulesTests {
 
     private final Api api = new Api();
@@ -245,7 +247,7 @@ class SalesRulesTests {
     }
 
     @Test
-    void theApiDocumentDescribesTheRules() {
+    void theApiDocumentDescribesTheRulesAndTheCodeParameter() {
         var document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         for (String schema : List.of("PackageView", "PublicPackageView")) {
             assertThat(document.getMap("components.schemas." + schema + ".properties").keySet()).contains(
@@ -254,5 +256,7 @@ class SalesRulesTests {
         }
         assertThat(document.getMap("components.schemas.PriceTierView.properties").keySet())
                 .containsExactlyInAnyOrder("label", "price", "ends_at");
+        assertThat(document.getList("paths.'/api/v1/events/{event_id}/tickets/packages'.get.parameters.name"))
+                .contains("code");
     }
 }

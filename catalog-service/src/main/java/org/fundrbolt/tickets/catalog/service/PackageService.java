@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.fundrbolt.tickets.catalog.client.PromoClient;
 import org.fundrbolt.tickets.catalog.client.PurchaseClient;
 import org.fundrbolt.tickets.catalog.domain.AuditEntry;
 import org.fundrbolt.tickets.catalog.domain.DisplayOrder;
@@ -49,16 +50,18 @@ public class PackageService {
     private final AuditRepository audit;
     private final SnapshotOutbox snapshots;
     private final PurchaseClient purchase;
+    private final PromoClient promo;
     private final OutboxRelay relay;
     private final SalesService sales;
 
     public PackageService(Pool pool, PackageRepository packages, AuditRepository audit, SnapshotOutbox snapshots,
-            PurchaseClient purchase, OutboxRelay relay, SalesService sales) {
+            PurchaseClient purchase, PromoClient promo, OutboxRelay relay, SalesService sales) {
         this.pool = pool;
         this.packages = packages;
         this.audit = audit;
         this.snapshots = snapshots;
         this.purchase = purchase;
+        this.promo = promo;
         this.relay = relay;
         this.sales = sales;
     }
@@ -71,6 +74,20 @@ public class PackageService {
     /** The donors' list: enabled public packages; outside their window they stay listed (not on sale). */
     public Uni<List<TicketPackage>> listForDonors(UUID eventId) {
         return packages.listForDonors(pool, eventId, Set.of());
+    }
+
+    /**
+     * The donors' list with the enabled hidden packages of this event that the code unlocks for this donor, as
+     * promo-service decides (an unknown code counts against the donor's anti-guessing limit there).
+     */
+    public Uni<List<TicketPackage>> listForDonors(UUID eventId, UUID donorId, String code) {
+        return promo.unlocks(eventId, donorId, code)
+                .onFailure(e -> !(e instanceof DomainException))
+                .transform(e -> {
+                    LOG.warnf("promo-service could not answer an unlocks call: %s", e.toString());
+                    return DomainException.dependencyUnavailable("promo-service");
+                })
+                .flatMap(unlocked -> packages.listForDonors(pool, eventId, unlocked));
     }
 
     public Uni<TicketPackage> get(UUID eventId, UUID packageId) {
