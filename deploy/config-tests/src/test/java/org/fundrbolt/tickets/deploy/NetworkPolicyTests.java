@@ -20,7 +20,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 
 /**
  * The NetworkPolicies let exactly the synchronous calls of ARCHITECTURE.md through: the ingress controller to
- * the gateway, the gateway to every service, catalog to purchase, purchase to promo (plus metrics scraping
+ * the gateway, the gateway to every service, catalog to purchase and promo, purchase to promo (plus metrics scraping
  * from the monitoring namespace), and nothing else.
  */
 class NetworkPolicyTests {
@@ -33,7 +33,7 @@ class NetworkPolicyTests {
     static final Map<String, Set<String>> DOCUMENTED_CALLERS = Map.of(
             "gateway", Set.of(),
             "catalog-service", Set.of("gateway"),
-            "promo-service", Set.of("gateway", "purchase-service"),
+            "promo-service", Set.of("gateway", "purchase-service", "catalog-service"),
             "purchase-service", Set.of("gateway", "catalog-service", "promo-service"),
             "media-service", Set.of("gateway"));
 
