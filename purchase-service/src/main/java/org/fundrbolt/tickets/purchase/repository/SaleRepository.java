@@ -57,7 +57,6 @@ public class SaleRepository {
               AND (quantity_limit IS NULL OR sold_count + $2 <= quantity_limit)
             RETURNING sold_count, version, tickets_sold, revenue, refunded, donations, cancelled_tickets
             """;
-    private static final String TICKET_NUMBERS = "SELECT nextval('ticket_number_seq') AS n FROM generate_series(1, $1)";
     private static final String INSERT_PURCHASE = """
             INSERT INTO purchases (id, event_id, package_id, donor_id, package_name, quantity, seats_per_package,
                 unit_price, base_price, discount_amount, total_price, fair_market_value, tax_deductible_amount,
@@ -119,15 +118,6 @@ public class SaleRepository {
         return Optional.of(new StockClaim(row.getInteger("sold_count"), row.getLong("version"),
                 row.getLong("tickets_sold"), row.getBigDecimal("revenue"), row.getBigDecimal("refunded"),
                 row.getBigDecimal("donations"), row.getLong("cancelled_tickets")));
-    }
-
-    /** {@code count} values of ticket_number_seq, in order. */
-    public Uni<List<Long>> ticketNumbers(SqlConnection connection, int count) {
-        return connection.preparedQuery(TICKET_NUMBERS).execute(Tuple.of(count)).map(rows -> {
-            List<Long> numbers = new ArrayList<>(count);
-            rows.forEach(row -> numbers.add(row.getLong("n")));
-            return numbers;
-        });
     }
 
     /** The purchases, then their answers (in order), then their tickets (seat by seat): one batch each. */

@@ -19,24 +19,28 @@ import org.fundrbolt.tickets.purchase.mail.Mail;
 import org.fundrbolt.tickets.purchase.mail.MailOutbox;
 import org.fundrbolt.tickets.purchase.repository.SaleRepository;
 import org.fundrbolt.tickets.purchase.repository.SaleRepository.Sold;
+import org.fundrbolt.tickets.purchase.repository.TicketSequences;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Writes what a claim sold, in the claim's transaction: each purchase with its tax-deductible amount,
- * its answers and its numbered tickets, one ticket_sold event each for the outbox, and the confirmation mail of
+ * its answers and its tickets, numbered from the event's own sequence, one ticket_sold event each for the outbox, and the confirmation mail of
  * each purchase that has an email address.
  */
 @ApplicationScoped
 public class PurchaseRecorder {
 
     private final SaleRepository sales;
+    private final TicketSequences sequences;
     private final TicketIssuer issuer;
     private final MailOutbox mailOutbox;
 
-    public PurchaseRecorder(SaleRepository sales, TicketIssuer issuer, MailOutbox mailOutbox) {
+    public PurchaseRecorder(SaleRepository sales, TicketSequences sequences, TicketIssuer issuer,
+            MailOutbox mailOutbox) {
         this.sales = sales;
+        this.sequences = sequences;
         this.issuer = issuer;
         this.mailOutbox = mailOutbox;
     }
@@ -44,7 +48,7 @@ public class PurchaseRecorder {
     /** The purchases of {@code sold}, in order; {@code claim} holds the row's figures after all of them. */
     public Uni<List<Purchase>> record(SqlConnection connection, Stock stock, List<SaleRequest> sold, StockClaim claim) {
         int seats = sold.stream().mapToInt(request -> request.tickets().size()).sum();
-        return sales.ticketNumbers(connection, seats).chain(numbers -> {
+        return sequences.next(connection, sold.get(0).eventId(), seats).chain(numbers -> {
             Instant now = stock.claimedAt(); // the instant the claim was decided at (SaleTransaction)
             Iterator<Long> sequence = numbers.iterator();
             // Walk up from the figures before the claim, so each purchase carries the row as it left it.

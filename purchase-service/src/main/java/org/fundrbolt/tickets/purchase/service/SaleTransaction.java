@@ -15,6 +15,7 @@ import org.fundrbolt.tickets.purchase.domain.SaleRequest;
 import org.fundrbolt.tickets.purchase.domain.Stock;
 import org.fundrbolt.tickets.purchase.domain.StockAllocation;
 import org.fundrbolt.tickets.purchase.repository.SaleRepository;
+import org.fundrbolt.tickets.purchase.repository.TicketSequences;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,9 +33,11 @@ public class SaleTransaction {
     private final Pool pool;
     private final SaleRepository sales;
     private final PurchaseRecorder recorder;
+    private final TicketSequences sequences;
 
-    public SaleTransaction(Pool pool, SaleRepository sales, PurchaseRecorder recorder) {
+    public SaleTransaction(Pool pool, SaleRepository sales, PurchaseRecorder recorder, TicketSequences sequences) {
         this.pool = pool;
+        this.sequences = sequences;
         this.sales = sales;
         this.recorder = recorder;
     }
@@ -45,8 +48,9 @@ public class SaleTransaction {
      * waiting past their deadline.
      */
     public Uni<List<SaleOutcome>> sell(UUID packageId, List<SaleRequest> requests, long timeoutMillis) {
-        return pool.withTransaction(connection -> sales.bound(connection, timeoutMillis)
-                .chain(() -> sell(connection, packageId, requests)));
+        return sequences.ensure(requests.get(0).eventId())
+                .chain(() -> pool.withTransaction(connection -> sales.bound(connection, timeoutMillis)
+                        .chain(() -> sell(connection, packageId, requests))));
     }
 
     private Uni<List<SaleOutcome>> sell(SqlConnection connection, UUID packageId, List<SaleRequest> requests) {

@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Issues a purchase's tickets in two halves: the QR tokens are signed before the claim (a signature
- * depends only on the ticket and event ids), the numbers are given inside it, from ticket_number_seq.
+ * depends only on the ticket and event ids), the numbers are given inside it, from the event's own sequence (TicketSequences).
  */
 @ApplicationScoped
 public class TicketIssuer {

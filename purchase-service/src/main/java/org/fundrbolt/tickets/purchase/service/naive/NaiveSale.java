@@ -10,6 +10,7 @@ import org.fundrbolt.tickets.purchase.domain.SaleOutcome;
 import org.fundrbolt.tickets.purchase.domain.SaleRequest;
 import org.fundrbolt.tickets.purchase.domain.Stock;
 import org.fundrbolt.tickets.purchase.domain.StockAllocation;
+import org.fundrbolt.tickets.purchase.repository.TicketSequences;
 import org.fundrbolt.tickets.purchase.service.PurchaseRecorder;
 import org.fundrbolt.tickets.purchase.service.SaleStrategy;
 
@@ -40,16 +41,18 @@ public class NaiveSale implements SaleStrategy {
     private final Pool pool;
     private final NaiveSaleRepository inventory;
     private final PurchaseRecorder recorder;
+    private final TicketSequences sequences;
 
-    public NaiveSale(Pool pool, NaiveSaleRepository inventory, PurchaseRecorder recorder) {
+    public NaiveSale(Pool pool, NaiveSaleRepository inventory, PurchaseRecorder recorder, TicketSequences sequences) {
         this.pool = pool;
+        this.sequences = sequences;
         this.inventory = inventory;
         this.recorder = recorder;
     }
 
     @Override
     public Uni<SaleOutcome> sell(SaleRequest request) {
-        return attempt(request, 0);
+        return sequences.ensure(request.eventId()).chain(() -> attempt(request, 0));
     }
 
     private Uni<SaleOutcome> attempt(SaleRequest request, int retries) {
