@@ -39,7 +39,21 @@ class HostileInputSystemTests {
             "{\"name\":\"" + "x".repeat(5000) + "\",\"price\":1}", "{\"name\":\"\\u0000\\ud800\",\"price\":1}",
             "[".repeat(5000) + "]".repeat(5000), "{\"a\":" + "{\"a\":".repeat(2000) + "1" + "}".repeat(2001),
             "{\"code\":\"' OR 1=1 --\",\"discount_type\":\"percentage\",\"discount_value\":10}",
-            "{\"option_responses\":[{\"option_id\":\"" + UUID.randomUUID() + "\",\"value\":{\"$ne\":1}}]}");
+            "{\"option_responses\":[{\"option_id\":\"" + UUID.randomUUID() + "\",\"value\":{\"$ne\":1}}]}",
+            "{\"option_responses\":[null],\"package_id\":\"" + UUID.randomUUID() + "\",\"quantity\":1}",
+            "{\"name\":\"a\",\"price\":1,\"display_order\":2147483648}",
+            "{\"code\":\"FAR\",\"discount_type\":\"percentage\",\"discount_value\":1,"
+                    + "\"expires_at\":\"+999999999-12-31T23:59:59Z\"}",
+            // the sales rules (API.md, "Sales rules")
+            "{\"name\":\"a\",\"price\":1,\"sales_start_at\":\"+999999999-12-31T23:59:59Z\"}",
+            "{\"name\":\"a\",\"price\":1,\"sales_start_at\":1798761600,\"sales_end_at\":\"then\"}",
+            "{\"name\":\"a\",\"price\":1,\"price_tiers\":[null,{\"label\":{},\"price\":\"x\",\"ends_at\":[]}]}",
+            "{\"name\":\"a\",\"price\":1,\"price_tiers\":[" + "{\"label\":\"t\",\"price\":1,"
+                    + "\"ends_at\":\"2030-01-01T00:00:00Z\"},".repeat(6) + "{}]}",
+            "{\"name\":\"a\",\"price\":1,\"min_per_order\":2147483648,\"max_per_order\":-1,\"visibility\":[]}",
+            "{\"code\":\"OPEN\",\"discount_type\":\"none\",\"discount_value\":\"abc\","
+                    + "\"unlocks_package_ids\":[null,\"x\"]}",
+            "{\"event_id\":\"" + UUID.randomUUID() + "\",\"donor_id\":null,\"code\":\"X\"}");
 
     private List<String[]> endpoints(String packageId) {
         String admin = "/api/v1/admin/events/" + event;
@@ -52,7 +66,12 @@ class HostileInputSystemTests {
                 new String[]{"PATCH", admin + "/promo-codes/" + UUID.randomUUID()},
                 new String[]{"POST", admin + "/tickets/check-in"},
                 new String[]{"POST", "/api/v1/events/" + event + "/tickets/purchase"},
-                new String[]{"PATCH", "/api/v1/me/tickets/" + UUID.randomUUID()});
+                new String[]{"PATCH", "/api/v1/me/tickets/" + UUID.randomUUID()},
+                new String[]{"POST", admin + "/tickets/purchases"},
+                new String[]{"POST", admin + "/tickets/purchases/" + UUID.randomUUID() + "/cancellations"},
+                new String[]{"POST", admin + "/tickets/check-ins/batch"},
+                new String[]{"POST", "/api/v1/me/tickets/purchases/" + UUID.randomUUID() + "/release"},
+                new String[]{"POST", "/internal/v1/unlocks"});
     }
 
     @Test
@@ -77,7 +96,8 @@ class HostileInputSystemTests {
         for (String path : List.of("/api/v1/admin/events/%s/tickets/packages/%s",
                 "/api/v1/admin/events/%s/promo-codes/%s",
                 "/api/v1/events/%s/promo-codes/%s/validate", "/api/v1/me/tickets/%s/qr.png",
-                "/api/v1/admin/events/%s/tickets/purchases?page=%s&size=-1", "/images/%s/%s/x.png")) {
+                "/api/v1/admin/events/%s/tickets/purchases?page=%s&size=-1", "/images/%s/%s/x.png",
+                "/api/v1/events/%s/tickets/packages?code=%s")) {
             for (String weird : List.of("not-a-uuid", "%00", "..%2F..%2Fetc", "\u00e9\u00e9", "9".repeat(300),
                     Integer.toString(random.nextInt()))) {
                 String url = GATEWAY + String.format(path, path.startsWith("/api/v1/me") ? weird : event, weird);
