@@ -30,11 +30,12 @@ interface Props {
 
 export function PackageForm({ initial, onSubmit, onReload, onCancel, timeZone }: Props) {
   const [defaults] = useState(() => toFormValues(initial, timeZone ?? preferredTimeZone()));
-  const { register, handleSubmit, setError, formState, control, getValues, setValue } = useForm<PackageFormValues>({
-    resolver: zodResolver(packageSchema),
-    defaultValues: defaults,
-    mode: 'onTouched',
-  });
+  const { register, handleSubmit, setError, formState, control, getValues, setValue, trigger } =
+    useForm<PackageFormValues>({
+      resolver: zodResolver(packageSchema),
+      defaultValues: defaults,
+      mode: 'onTouched',
+    });
   const { errors, isSubmitting } = formState;
   const [banner, setBanner] = useState<{ tone: 'error' | 'success'; text: string; conflict?: boolean } | null>(null);
   const zone = useWatch({ control, name: 'time_zone' });
@@ -182,7 +183,7 @@ export function PackageForm({ initial, onSubmit, onReload, onCancel, timeZone }:
             <input type="number" inputMode="numeric" min={1} max={100} {...register('max_per_order')} />
           </Field>
         </div>
-        <PriceTiersEditor control={control} register={register} errors={errors} timeZone={zone} />
+        <PriceTiersEditor control={control} register={register} trigger={trigger} errors={errors} timeZone={zone} />
       </fieldset>
       <div className="form-actions">
         {onCancel && (

@@ -1,4 +1,10 @@
-import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import {
+  useFieldArray,
+  type Control,
+  type FieldErrors,
+  type UseFormRegister,
+  type UseFormTrigger,
+} from 'react-hook-form';
 import { MAX_PRICE_TIERS } from '../lib/salesRules';
 import { Field } from '../components/Field';
 import type { PackageFormValues } from './packageSchema';
@@ -7,15 +13,25 @@ import type { PackageFormValues } from './packageSchema';
 export function PriceTiersEditor({
   control,
   register,
+  trigger,
   errors,
   timeZone,
 }: {
   control: Control<PackageFormValues>;
   register: UseFormRegister<PackageFormValues>;
+  trigger: UseFormTrigger<PackageFormValues>;
   errors: FieldErrors<PackageFormValues>;
   timeZone: string;
 }) {
   const { fields, append, remove } = useFieldArray({ control, name: 'price_tiers' });
+  // Checking one tier checks the whole list, so a row's other inputs can show an error before they were touched;
+  // such an error goes as soon as its input is fixed, not at the next blur (whose moving layout would eat a click).
+  const tierField = (index: number, name: 'label' | 'price' | 'ends_at') =>
+    register(`price_tiers.${index}.${name}`, {
+      onChange: () => {
+        if (errors.price_tiers?.[index]?.[name]) void trigger(`price_tiers.${index}.${name}`);
+      },
+    });
   const listError = errors.price_tiers?.message ?? errors.price_tiers?.root?.message;
   return (
     <fieldset className="tiers" aria-describedby="tiers-hint">
@@ -32,23 +48,13 @@ export function PriceTiersEditor({
             return (
               <li key={field.id} className="tier-row" data-testid="tier-row">
                 <Field label={`Tier ${n} name`} error={rowErrors?.label?.message}>
-                  <input
-                    type="text"
-                    autoComplete="off"
-                    placeholder="Early bird"
-                    {...register(`price_tiers.${index}.label`)}
-                  />
+                  <input type="text" autoComplete="off" placeholder="Early bird" {...tierField(index, 'label')} />
                 </Field>
                 <Field label={`Tier ${n} price`} error={rowErrors?.price?.message}>
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    {...register(`price_tiers.${index}.price`)}
-                  />
+                  <input type="text" inputMode="decimal" autoComplete="off" {...tierField(index, 'price')} />
                 </Field>
                 <Field label={`Tier ${n} ends at`} error={rowErrors?.ends_at?.message}>
-                  <input type="datetime-local" {...register(`price_tiers.${index}.ends_at`)} />
+                  <input type="datetime-local" {...tierField(index, 'ends_at')} />
                 </Field>
                 <button type="button" className="btn btn-small" onClick={() => remove(index)}>
                   Remove tier {n}

@@ -138,6 +138,19 @@ describe('package form: sales rules', { timeout: 20_000 }, () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
+  it('drops a tier input’s error as soon as it is fixed, not at its next blur', async () => {
+    render(<PackageForm onSubmit={vi.fn()} timeZone="UTC" />);
+    await userEvent.click(screen.getByRole('button', { name: 'Add price tier' }));
+    await fill(screen.getByLabelText('Tier 1 name'), 'Early bird');
+    await userEvent.tab(); // leaving the name checks the whole list: the untouched end is reported missing
+    await waitFor(() =>
+      expect(screen.getByLabelText('Tier 1 ends at')).toHaveAccessibleDescription('Say when this price ends'),
+    );
+    await fill(screen.getByLabelText('Tier 1 ends at'), '2026-12-11T10:00');
+    await waitFor(() => expect(screen.getByLabelText('Tier 1 ends at')).not.toHaveAttribute('aria-invalid'));
+    expect(screen.getByLabelText('Tier 1 ends at')).toHaveFocus();
+  });
+
   it('allows at most five tiers', async () => {
     render(<PackageForm onSubmit={vi.fn()} timeZone="UTC" />);
     const add = screen.getByRole('button', { name: 'Add price tier' });
