@@ -53,6 +53,13 @@ public interface PurchaseConfig {
 
         @WithDefault("4")
         int maxConcurrent();
+
+        /**
+         * Rows per second that all exports of a replica write together (0 = unpaced): a 100,000-row export then takes
+         * 5 s alone, and exports can never take the CPU that buyers need (ISSUE: edge hardening, M7).
+         */
+        @WithDefault("20000")
+        int rowsPerSecond();
     }
 
     Promo promo();

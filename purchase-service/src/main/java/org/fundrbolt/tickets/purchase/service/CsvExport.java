@@ -2,21 +2,25 @@ package org.fundrbolt.tickets.purchase.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
 import org.fundrbolt.tickets.purchase.repository.ExportQueries;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -38,11 +42,13 @@ public class CsvExport {
 
     private final ExportQueries queries;
     private final Counter rowsWritten;
+    private final Pacer pacer;
     /** Rows per chunk of the response: the cursor's fetch size. */
     private static final int CHUNK_ROWS = 500;
 
-    public CsvExport(ExportQueries queries, MeterRegistry registry) {
+    public CsvExport(ExportQueries queries, MeterRegistry registry, PurchaseConfig config) {
         this.queries = queries;
+        this.pacer = new Pacer(config.exports().rowsPerSecond());
         // Rows handed to the HTTP response: with a slow reader it stays just ahead of what the reader took.
         this.rowsWritten = Counter.builder("purchase_export_rows").description("CSV export rows written to responses")
                 .register(registry);
@@ -71,27 +77,55 @@ public class CsvExport {
             header.addAll(labels);
             // Rows go out in chunks of a few hundred: a write per row (100,000 of them, each through the gateway too)
             // cost more CPU than the rows themselves and took it from the checkout (ISSUE: edge hardening, M7).
-            Multi<String> rows = queries.ticketRows(eventId).group().intoLists().of(CHUNK_ROWS).map(chunk -> {
-                StringBuilder out = new StringBuilder(chunk.size() * 200);
-                try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-                    for (Row row : chunk) {
-                        List<String> cells = new ArrayList<>(fixedCells.apply(row));
-                        JsonObject answers = row.getString("answers") == null
-                                ? new JsonObject()
-                                : new JsonObject(row.getString("answers"));
-                        for (String label : labels) {
-                            cells.add(answer(answers.getValue(label)));
+            Multi<String> rows = queries.ticketRows(eventId).group().intoLists().of(CHUNK_ROWS)
+                    .onItem().call(chunk -> pacer.take(chunk.size())).map(chunk -> {
+                        StringBuilder out = new StringBuilder(chunk.size() * 200);
+                        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+                            for (Row row : chunk) {
+                                List<String> cells = new ArrayList<>(fixedCells.apply(row));
+                                JsonObject answers = row.getString("answers") == null
+                                        ? new JsonObject()
+                                        : new JsonObject(row.getString("answers"));
+                                for (String label : labels) {
+                                    cells.add(answer(answers.getValue(label)));
+                                }
+                                printer.printRecord(cells.stream().map(CsvExport::neutralise).toList());
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
-                        printer.printRecord(cells.stream().map(CsvExport::neutralise).toList());
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                rowsWritten.increment(chunk.size());
-                return out.toString();
-            });
+                        rowsWritten.increment(chunk.size());
+                        return out.toString();
+                    });
             return Multi.createBy().concatenating().streams(Multi.createFrom().item(line(header)), rows);
         });
+    }
+
+    /**
+     * One pace for every export of the replica: each chunk reserves the time its rows take at the rate, and waits
+     * until then (a timer, never a blocked thread); the stream's backpressure holds the cursor meanwhile.
+     */
+    static final class Pacer {
+
+        private final long nanosPerRow;
+        private final AtomicLong next = new AtomicLong(System.nanoTime());
+
+        Pacer(int rowsPerSecond) {
+            this.nanosPerRow = rowsPerSecond <= 0 ? 0 : 1_000_000_000L / rowsPerSecond;
+        }
+
+        Uni<Void> take(int rows) {
+            if (nanosPerRow == 0) {
+                return Uni.createFrom().voidItem();
+            }
+            long now = System.nanoTime();
+            long cost = nanosPerRow * rows;
+            long slot = next.getAndUpdate(previous -> Math.max(previous, now) + cost);
+            long waitMillis = (Math.max(slot, now) - now) / 1_000_000; // timers have millisecond resolution
+            return waitMillis < 1
+                    ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(waitMillis));
+        }
     }
 
     static String line(List<String> cells) {
