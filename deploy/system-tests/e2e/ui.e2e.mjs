@@ -119,8 +119,10 @@ const admin = context.pages()[0] ?? (await context.newPage());
 // The browser logs every non-2xx as an error; the upload's expected 404s while a new package is on its way
 // to media-service are the UI working as designed, not a fault.
 // At the door, a ticket scanned twice answers 409 (shown as "Already in"), and offline requests fail by design.
+// A code that unlocks a brand-new package answers 422 until promo-service has learnt the package (catalog.packages).
 const expected = (m) =>
   (m.text().includes('404') && (m.location()?.url ?? '').endsWith('/image')) ||
+  (m.text().includes('422') && (m.location()?.url ?? '').endsWith('/promo-codes')) ||
   (m.text().includes('409') && (m.location()?.url ?? '').endsWith('/tickets/check-in')) ||
   m.text().includes('ERR_INTERNET_DISCONNECTED');
 admin.on('console', (m) => {
@@ -154,6 +156,31 @@ const expectEqual = (what, actual, expected) => {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// Sales rules (API.md, "Sales rules"): a hidden package with a window, 2–4 per order and two early prices, filled in
+// the form in Europe/Paris time; one whose sale starts in two days, one whose sale has ended; an access code.
+const ZONE = 'Europe/Paris';
+const rulesName = `E2E rules ${stamp}`;
+const futureName = `E2E future ${stamp}`;
+const endedName = `E2E ended ${stamp}`;
+const accessCode = `E2EVIP${stamp}`;
+const minute = 60_000;
+const day = 24 * 60 * minute;
+const nowMinute = Math.floor(Date.now() / minute) * minute;
+const rulesTimes = {
+  start: nowMinute - day,
+  end: nowMinute + 30 * day,
+  earlyEnds: nowMinute + 3 * day,
+  advanceEnds: nowMinute + 10 * day,
+};
+/** An instant as the datetime-local value of its wall time in `timeZone` (what the coordinator types). */
+const wallIn = (ms, timeZone) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(ms).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+};
+const iso = (ms) => new Date(ms).toISOString();
+let rulesPackage;
 
 try {
   await step('admin signs in with a pasted token', async () => {
@@ -671,6 +698,149 @@ try {
     }
     const after = await (await api(`/api/v1${eventBase}/tickets/attendees?q=${ticket.ticket_number}`)).json();
     if (!after.attendees[0]?.checked_in_at) throw new Error('the camera scan did not check the ticket in');
+  });
+
+  await step('admin fills a sales window, 2–4 per order, hidden and two early prices in Paris time, and sees them saved', async () => {
+    await admin.goto(`${GATEWAY}${eventBase}/packages/new`);
+    await admin.getByLabel('Name', { exact: true }).fill(rulesName);
+    await admin.getByLabel('Price (USD)').fill('150.00');
+    await admin.getByLabel('Time zone').selectOption(ZONE);
+    await admin.getByLabel('Sales start').fill(wallIn(rulesTimes.start, ZONE));
+    await admin.getByLabel('Sales end').fill(wallIn(rulesTimes.end, ZONE));
+    await admin.getByLabel('Minimum per order').fill('2');
+    await admin.getByLabel('Maximum per order').fill('4');
+    await admin.getByLabel('Visibility').selectOption('hidden');
+    await admin.getByRole('button', { name: 'Add price tier' }).click();
+    await admin.getByLabel('Tier 1 name').fill('Early bird');
+    await admin.getByLabel('Tier 1 price').fill('100.00');
+    await admin.getByLabel('Tier 1 ends at').fill(wallIn(rulesTimes.earlyEnds, ZONE));
+    await admin.getByRole('button', { name: 'Add price tier' }).click();
+    await admin.getByLabel('Tier 2 name').fill('Advance');
+    await admin.getByLabel('Tier 2 price').fill('125.00');
+    await admin.getByLabel('Tier 2 ends at').fill(wallIn(rulesTimes.advanceEnds, ZONE));
+    await shot(admin, '23-package-sales-rules-form');
+    const created = admin.waitForResponse((r) => r.url().endsWith(`${eventBase}/tickets/packages`) && r.request().method() === 'POST');
+    await admin.getByRole('button', { name: 'Create package' }).click();
+    const response = await created;
+    if (response.status() !== 201) throw new Error(`package create answered ${response.status()}: ${await response.text()}`);
+    rulesPackage = await response.json();
+    expectEqual('sent as UTC instants', response.request().postDataJSON().sales_start_at, iso(rulesTimes.start));
+    expectEqual('saved window', [rulesPackage.sales_start_at, rulesPackage.sales_end_at], [iso(rulesTimes.start), iso(rulesTimes.end)]);
+    expectEqual('saved limits and visibility', [rulesPackage.min_per_order, rulesPackage.max_per_order, rulesPackage.visibility], [2, 4, 'hidden']);
+    expectEqual('saved tiers', rulesPackage.price_tiers.map((t) => [t.label, Number(t.price), t.ends_at]),
+      [['Early bird', 100, iso(rulesTimes.earlyEnds)], ['Advance', 125, iso(rulesTimes.advanceEnds)]]);
+    expectEqual('on sale, at the early price', [rulesPackage.on_sale, Number(rulesPackage.current_price)], [true, 100]);
+    // Re-opened from the list: the same values, in the zone chosen before.
+    await admin.waitForURL(/\/packages\/[0-9a-f-]{36}$/);
+    await admin.goto(`${GATEWAY}${eventBase}/packages`);
+    await admin.getByRole('link', { name: rulesName, exact: true }).click();
+    await admin.getByRole('heading', { name: `Edit “${rulesName}”` }).waitFor();
+    const value = (label) => admin.getByLabel(label, { exact: true }).inputValue();
+    expectEqual('re-opened in the chosen zone',
+      [await value('Time zone'), await value('Sales start'), await value('Sales end'), await value('Tier 1 ends at'), await value('Tier 2 ends at')],
+      [ZONE, wallIn(rulesTimes.start, ZONE), wallIn(rulesTimes.end, ZONE), wallIn(rulesTimes.earlyEnds, ZONE), wallIn(rulesTimes.advanceEnds, ZONE)]);
+    expectEqual('re-opened rules',
+      [await value('Minimum per order'), await value('Maximum per order'), await value('Visibility'), await value('Tier 1 name'), await value('Tier 2 price')],
+      ['2', '4', 'hidden', 'Early bird', '125.00']);
+    await shot(admin, '24-package-sales-rules-reopened');
+  });
+
+  await step('setup: a package on sale in two days and one whose sale has ended, through the API', async () => {
+    for (const data of [
+      { name: futureName, price: 40, sales_start_at: iso(nowMinute + 2 * day) },
+      { name: endedName, price: 30, sales_end_at: iso(nowMinute - 60 * minute) },
+    ]) {
+      const r = await api(`/api/v1${eventBase}/tickets/packages`, { method: 'POST', data });
+      if (r.status() !== 201) throw new Error(`package create answered ${r.status()}: ${await r.text()}`);
+    }
+  });
+
+  await step('the package list badges: on sale, hidden, the early price, on sale from, sales ended', async () => {
+    await admin.goto(`${GATEWAY}${eventBase}/packages`);
+    const badges = (name) => admin.getByTestId('package-card').filter({ has: admin.getByRole('link', { name, exact: true }) }).getByTestId('package-badges');
+    const rules = badges(rulesName);
+    await rules.getByText('On sale', { exact: true }).waitFor();
+    await rules.getByText('Hidden', { exact: true }).waitFor();
+    await rules.getByText(/^Early bird — \$100\.00 until /).waitFor();
+    await badges(futureName).getByText(/^On sale from /).waitFor();
+    await badges(endedName).getByText('Sales ended', { exact: true }).waitFor();
+    await admin.getByText(`Sales times in ${ZONE}.`).waitFor();
+    await shot(admin, '25-package-badges');
+  });
+
+  await step('admin creates an access code (no discount) that unlocks the hidden package', async () => {
+    await admin.getByRole('link', { name: 'Promo codes' }).click();
+    await admin.getByRole('button', { name: 'New promo code' }).click();
+    await admin.getByLabel('Code', { exact: true }).fill(accessCode);
+    await admin.getByLabel('Discount type').selectOption('none');
+    if (await admin.getByLabel(/^Discount \(/).count()) throw new Error('an access code still asks for a discount');
+    await admin.getByRole('group', { name: 'Unlocks packages' }).getByLabel(rulesName).check();
+    // promo-service knows a package from the catalog.packages events (within 2 s): until then the code is refused.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const created = admin.waitForResponse((r) => r.url().endsWith(`${eventBase}/promo-codes`) && r.request().method() === 'POST');
+      await admin.getByRole('button', { name: 'Create code' }).click();
+      const response = await created;
+      if (response.status() === 201) {
+        const promo = await response.json();
+        expectEqual('access code', [promo.discount_type, Number(promo.discount_value), promo.unlocks_package_ids], ['none', 0, [rulesPackage.id]]);
+        break;
+      }
+      if (response.status() !== 422 || Date.now() > deadline) throw new Error(`promo create answered ${response.status()}: ${await response.text()}`);
+      await sleep(1000);
+    }
+    const row = admin.getByTestId('promo-row').filter({ hasText: accessCode });
+    await row.getByText('No discount (access only)').waitFor();
+    await row.getByTestId('promo-unlocks').filter({ hasText: rulesName }).waitFor();
+    await shot(admin, '26-promo-unlocks');
+  });
+
+  await step('donor sees "On sale <weekday>" and "Sales ended", and no hidden package without the code', async () => {
+    await donor.goto(`${GATEWAY}/checkout/${EVENT_ID}`);
+    const future = donor.getByTestId('offer').filter({ hasText: futureName }).getByTestId('offer-action');
+    await future.waitFor();
+    const zone = await donor.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: zone }).format(nowMinute + 2 * day);
+    const text = await future.innerText();
+    if (!new RegExp(`^On sale ${weekday} \\d{1,2}:\\d{2}`).test(text)) throw new Error(`the future package says '${text}'`);
+    if (await future.isEnabled()) throw new Error('a package not yet on sale can be chosen');
+    const ended = donor.getByTestId('offer').filter({ hasText: endedName }).getByTestId('offer-action');
+    expectEqual('ended package', [await ended.innerText(), await ended.isEnabled()], ['Sales ended', false]);
+    expectEqual('hidden package listed without its code', await donor.getByTestId('offer').filter({ hasText: rulesName }).count(), 0);
+    await shot(donor, '27-checkout-windows');
+  });
+
+  await step('donor enters the code, sees the hidden package at its early price and buys two with the code', async () => {
+    await donor.getByRole('button', { name: 'I have a code' }).click();
+    await donor.getByLabel('I have a code').fill(accessCode.toLowerCase());
+    const listed = donor.waitForResponse((r) => r.url().includes('/tickets/packages?code='));
+    await donor.getByRole('button', { name: 'Apply' }).click();
+    const list = await listed;
+    if (list.status() !== 200) throw new Error(`the list with the code answered ${list.status()}: ${await list.text()}`);
+    if (!list.request().headers().authorization) throw new Error('the list with a code was asked without the donor token');
+    await donor.getByText(`Code ${accessCode} unlocked ${rulesName}.`).waitFor();
+    const card = donor.getByTestId('offer').filter({ hasText: rulesName });
+    await card.getByText('Unlocked by your code').waitFor();
+    await card.getByTestId('price').filter({ hasText: '$100.00' }).filter({ hasText: '$150.00' }).waitFor();
+    await card.getByTestId('price-tier').filter({ hasText: /^Early bird · until / }).waitFor();
+    await card.getByText('2–4 per order').waitFor();
+    await shot(donor, '28-checkout-unlocked');
+    await card.getByRole('button', { name: `Choose ${rulesName}` }).click();
+    expectEqual('quantity starts at the minimum', await donor.getByLabel('Quantity').inputValue(), '2');
+    await donor.getByTestId('quantity-hint').filter({ hasText: '2–4 per order' }).waitFor();
+    const promo = donor.getByLabel(/Promo code/);
+    expectEqual('the code carried to the order', [await promo.inputValue(), await promo.getAttribute('readonly')], [accessCode, '']);
+    await donor.getByTestId('order-total').filter({ hasText: '$200.00' }).waitFor();
+    const bought = donor.waitForResponse((r) => r.url().endsWith(`/events/${EVENT_ID}/tickets/purchase`) && r.request().method() === 'POST');
+    await donor.getByRole('button', { name: /^Buy/ }).click();
+    const response = await bought;
+    if (response.status() !== 201) throw new Error(`checkout answered ${response.status()}: ${await response.text()}`);
+    const purchase = await response.json();
+    expectEqual('purchase of the revealed package',
+      [purchase.package_id, purchase.quantity, purchase.promo_code, Number(purchase.unit_price), Number(purchase.total_price)],
+      [rulesPackage.id, 2, accessCode, 100, 200]);
+    await donor.getByRole('heading', { name: /Thank you/ }).waitFor({ timeout: 20_000 });
+    await shot(donor, '29-checkout-bought-unlocked');
   });
 
   await step('no console errors', async () => {
