@@ -107,7 +107,10 @@ class FaultDrillWaitingSystemTests {
         assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(stock);
         assertThat(answers).filteredOn(answer -> answer.status() == 409)
                 .allSatisfy(answer -> assertThat(answer.code()).isEqualTo("sold_out"));
-        Await.until("the code's uses equal its sales", Duration.ofSeconds(60),
+        // A redeem that timed out after promo committed it holds its use until purchase-service's background
+        // release gets through: under this burst on two cores its back-off reached ~80 s (issue 23 asks for an
+        // exact, faster settlement). Held for good would still fail here.
+        Await.until("the code's uses equal its sales", Duration.ofSeconds(150),
                 () -> currentUses("EVERYONE") == stock && heldUses() == 0);
         Truth truth = awaitViewsEqualTruth(packageId, "EVERYONE");
         Reliability.record("popular-capped-code", Map.of("buyers", buyers, "stock", stock, "code_cap", cap,
