@@ -309,6 +309,130 @@ class RedemptionTests {
     }
 
     @Test
+    void aReleaseForGoodRefusesTheRedeemThatArrivesAfterIt() {
+        UUID promo = createCode(event, Map.of("code", "LATECOMER", "discount_type", "fixed_amount", "discount_value", 5,
+                "max_total_uses", 1));
+        UUID abandoned = UUID.randomUUID();
+        // purchase-service gave up on the purchase (its redeem timed out) before the redeem reached promo.
+        given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + abandoned + "?final=true").then()
+                .statusCode(204);
+        redeem(event, abandoned, UUID.randomUUID(), "LATECOMER", pkg, "20.00").statusCode(409)
+                .body("code", equalTo("redemption_released"));
+        assertThat(currentUses(pool, promo)).as("the late redeem holds nothing").isZero();
+        assertThat(applicationStatus(pool, abandoned)).isNull();
+        // The one use is there for the next buyer; a plain release keeps no such mark.
+        UUID next = UUID.randomUUID();
+        redeem(event, next, UUID.randomUUID(), "LATECOMER", pkg, "20.00").statusCode(201);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseWaitsForTheRedeemStillBeingWrittenAndReleasesIt() throws Exception {
+        UUID promo = createCode(event, Map.of("code", "SLOWPOKE", "discount_type", "fixed_amount", "discount_value", 5,
+                "max_total_uses", 3));
+        UUID purchase = UUID.randomUUID();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String token = serviceToken();
+        var holder = pool.getConnection().await().indefinitely();
+        var transaction = holder.begin().await().indefinitely();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> redeemed;
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> released;
+        try {
+            // The redeem blocks on the code's row (held here): its answer comes after its caller has given up.
+            holder.preparedQuery("SELECT 1 FROM promo_codes WHERE id = $1 FOR UPDATE").execute(Tuple.of(promo))
+                    .await().indefinitely();
+            redeemed = client.sendAsync(HttpRequest.newBuilder(URI.create(redemptions.toString()))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(purchase, UUID.randomUUID(), "SLOWPOKE"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitSessionsWaitingOnLocks(1);
+            // The caller's release (for good) arrives while the redeem is still being written.
+            released = client.sendAsync(HttpRequest.newBuilder(URI.create(redemptions + "/" + purchase + "?final=true"))
+                    .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            awaitSessionsWaitingOnLocks(2);
+        } finally {
+            transaction.commit().await().indefinitely();
+            holder.close().await().indefinitely();
+        }
+        assertThat(redeemed.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        assertThat(released.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+        assertThat(currentUses(pool, promo)).as("the release waited for the redeem and gave its use back").isZero();
+        assertThat(applicationStatus(pool, purchase)).isEqualTo("released");
+        redeem(event, purchase, UUID.randomUUID(), "SLOWPOKE", pkg, "20.00").statusCode(409)
+                .body("code", equalTo("redemption_released"));
+        assertThat(currentUses(pool, promo)).isZero();
+    }
+
+    /** Until {@code sessions} of this database wait on a lock (a row's or an advisory one); fails after 10 s. */
+    private void awaitSessionsWaitingOnLocks(int sessions) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (pool.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND wait_event_type = 'Lock'").execute().await().indefinitely().iterator().next()
+                .getLong(0) < sessions) {
+            assertThat(System.nanoTime()).as("%d sessions waiting on a lock", sessions).isLessThan(until);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void aRetryOfAReleasedPurchaseCountsItsUseAgainWithinTheLimit() {
+        UUID promo = createCode(event, Map.of("code", "ONCEMORE", "discount_type", "fixed_amount", "discount_value", 5,
+                "max_total_uses", 1));
+        UUID keyed = UUID.randomUUID(); // a donor's Idempotency-Key: every attempt carries this purchase id
+        UUID donor = UUID.randomUUID();
+        redeem(event, keyed, donor, "ONCEMORE", pkg, "20.00").statusCode(201);
+        // Sold out: the attempt gives the use back, and another buyer takes it.
+        given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + keyed).then().statusCode(204);
+        UUID other = UUID.randomUUID();
+        redeem(event, other, UUID.randomUUID(), "ONCEMORE", pkg, "20.00").statusCode(201);
+        // The donor retries under their key: the use is counted anew, so the code's only use is not given twice.
+        redeem(event, keyed, donor, "ONCEMORE", pkg, "20.00").statusCode(409)
+                .body("code", equalTo("promo_code_exhausted"));
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+        assertThat(applicationStatus(pool, keyed)).isEqualTo("released");
+        given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + other).then().statusCode(204);
+        redeem(event, keyed, donor, "ONCEMORE", pkg, "20.00").statusCode(201);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+        assertThat(applicationStatus(pool, keyed)).isEqualTo("redeemed");
+    }
+
+    @Test
+    void aLaterAttemptOfAPurchaseTakesItsUseOverSoAnEarlierAttemptsReleaseKeepsIt() {
+        UUID promo = createCode(event, Map.of("code", "TAKEOVER", "discount_type", "fixed_amount", "discount_value", 5,
+                "max_total_uses", 1));
+        UUID purchase = UUID.randomUUID(); // a keyed purchase: both attempts carry its id
+        UUID donor = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID retry = UUID.randomUUID();
+        redeemAttempt(purchase, donor, "TAKEOVER", first).statusCode(201);
+        // The first attempt timed out; the donor's retry redeems the same purchase and is selling with the use...
+        redeemAttempt(purchase, donor, "TAKEOVER", retry).statusCode(201);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+        // ...when the first attempt's release (sent after its timeout) arrives: it gives nothing back.
+        given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + purchase + "?attempt=" + first)
+                .then().statusCode(204);
+        assertThat(currentUses(pool, promo)).isEqualTo(1);
+        assertThat(applicationStatus(pool, purchase)).isEqualTo("redeemed");
+        redeem(event, UUID.randomUUID(), UUID.randomUUID(), "TAKEOVER", pkg, "20.00").statusCode(409)
+                .body("code", equalTo("promo_code_exhausted"));
+        // The retry's own release (its stock ran out) does.
+        given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + purchase + "?attempt=" + retry)
+                .then().statusCode(204);
+        assertThat(currentUses(pool, promo)).isZero();
+        assertThat(applicationStatus(pool, purchase)).isEqualTo("released");
+        given().auth().oauth2(serviceToken()).delete("/internal/v1/redemptions/" + purchase + "?attempt=nope")
+                .then().statusCode(422).body("code", equalTo("validation_failed"));
+    }
+
+    private ValidatableResponse redeemAttempt(UUID purchase, UUID donor, String code, UUID attempt) {
+        return given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
+                .body(Map.of("purchase_id", purchase.toString(), "event_id", event.toString(), "donor_id",
+                        donor.toString(), "code", code, "package_id", pkg.toString(), "quantity", 1, "base_price",
+                        new java.math.BigDecimal("20.00"), "attempt_id", attempt.toString()))
+                .post("/internal/v1/redemptions").then();
+    }
+
+    @Test
     void letsOnlyServicesCallInternalPaths() {
         String body = body(UUID.randomUUID(), UUID.randomUUID(), "ANY");
         given().contentType(ContentType.JSON).body(body).post("/internal/v1/redemptions").then().statusCode(401)

@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public record PromoApplication(UUID id, UUID promoId, String code, String discountType, BigDecimal discountValue,
         UUID purchaseId, UUID eventId, UUID donorId, UUID packageId, int quantity, BigDecimal basePrice,
-        BigDecimal discountAmount, String status) {
+        BigDecimal discountAmount, String status, UUID attemptId) {
 
     public static final String REDEEMED = "redeemed";
     public static final String CONFIRMED = "confirmed";

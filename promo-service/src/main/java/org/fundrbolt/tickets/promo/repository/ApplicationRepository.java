@@ -28,11 +28,12 @@ public class ApplicationRepository {
 
     public Uni<Void> insert(SqlClient client, PromoApplication application) {
         return client.preparedQuery("INSERT INTO promo_code_applications (id, promo_id, purchase_id, event_id, "
-                + "donor_id, package_id, quantity, base_price, discount_amount, status) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                + "donor_id, package_id, quantity, base_price, discount_amount, status, attempt_id) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
                 .execute(Tuple.from(new Object[]{application.id(), application.promoId(), application.purchaseId(),
                         application.eventId(), application.donorId(), application.packageId(), application.quantity(),
-                        application.basePrice(), application.discountAmount(), application.status()}))
+                        application.basePrice(), application.discountAmount(), application.status(),
+                        application.attemptId()}))
                 .replaceWithVoid();
     }
 
@@ -41,10 +42,69 @@ public class ApplicationRepository {
      * A confirmed or returned sale is never released. Returns whether a use was given back.
      */
     public Uni<Boolean> release(SqlClient client, UUID purchaseId) {
+        return release(client, purchaseId, null);
+    }
+
+    /**
+     * As {@link #release(SqlClient, UUID)}, for the use as held by one attempt of the purchase ({@code attemptId},
+     * null: whichever): once a later attempt has taken the use over, an earlier one's release gives nothing back.
+     */
+    public Uni<Boolean> release(SqlClient client, UUID purchaseId, UUID attemptId) {
         return client.preparedQuery("WITH released AS (UPDATE promo_code_applications SET status = 'released', "
-                + "released_at = now() WHERE purchase_id = $1 AND status = 'redeemed' RETURNING promo_id) "
+                + "released_at = now() WHERE purchase_id = $1 AND status = 'redeemed' "
+                + "AND ($2::uuid IS NULL OR attempt_id IS NOT DISTINCT FROM $2::uuid) RETURNING promo_id) "
                 + "UPDATE promo_codes p SET current_uses = p.current_uses - 1 FROM released r WHERE p.id = r.promo_id")
-                .execute(Tuple.of(purchaseId)).map(rows -> rows.rowCount() > 0);
+                .execute(Tuple.of(purchaseId, attemptId)).map(rows -> rows.rowCount() > 0);
+    }
+
+    /** A later attempt of the purchase takes its use over (see {@link #release(SqlClient, UUID, UUID)}). */
+    public Uni<Void> takeOver(SqlClient client, UUID purchaseId, UUID attemptId) {
+        return client.preparedQuery("UPDATE promo_code_applications SET attempt_id = $2 WHERE purchase_id = $1")
+                .execute(Tuple.of(purchaseId, attemptId)).replaceWithVoid();
+    }
+
+    /**
+     * Serialises everything done to one purchase's use until the transaction ends (pg_advisory_xact_lock on a hash of
+     * its id): a redeem and a release of the same purchase never interleave, so a release that arrives while the
+     * redeem is still being written waits for it and releases what it wrote.
+     */
+    public Uni<Void> lockPurchase(SqlClient client, UUID purchaseId) {
+        return client.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('purchase/' || $1, 0))")
+                .execute(Tuple.of(purchaseId.toString())).replaceWithVoid();
+    }
+
+    /** Whether purchase-service released this purchase for good: no redeem for it may count a use any more. */
+    public Uni<Boolean> releasedForGood(SqlClient client, UUID purchaseId) {
+        return client.preparedQuery("SELECT 1 FROM released_purchases WHERE purchase_id = $1")
+                .execute(Tuple.of(purchaseId)).map(rows -> rows.size() > 0);
+    }
+
+    /** Records that the purchase was released for good (a late redeem is then refused); idempotent. */
+    public Uni<Void> markReleasedForGood(SqlClient client, UUID purchaseId) {
+        return client.preparedQuery("INSERT INTO released_purchases (purchase_id) VALUES ($1) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(purchaseId)).replaceWithVoid();
+    }
+
+    /** Forgets releases older than {@code age}: no redeem arrives that late (the caller's timeout is seconds). */
+    public Uni<Integer> forgetReleasesBefore(SqlClient client, Duration age) {
+        return client
+                .preparedQuery("DELETE FROM released_purchases WHERE released_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) age.toMillis() / 1000.0)).map(rows -> rows.rowCount());
+    }
+
+    /**
+     * A released use redeemed again by a retry of the same purchase (the donor's Idempotency-Key after a sold-out or
+     * failed attempt): the application counts again from now, once the caller has counted the use on the code's row.
+     */
+    public Uni<Boolean> redeemAgain(SqlClient client, UUID purchaseId) {
+        return redeemAgain(client, purchaseId, null);
+    }
+
+    /** As {@link #redeemAgain(SqlClient, UUID)}, by the attempt {@code attemptId} (null: unnamed). */
+    public Uni<Boolean> redeemAgain(SqlClient client, UUID purchaseId, UUID attemptId) {
+        return client.preparedQuery("UPDATE promo_code_applications SET status = 'redeemed', released_at = NULL, "
+                + "created_at = now(), attempt_id = $2 WHERE purchase_id = $1 AND status = 'released'")
+                .execute(Tuple.of(purchaseId, attemptId)).map(rows -> rows.rowCount() > 0);
     }
 
     /**
@@ -99,6 +159,6 @@ public class ApplicationRepository {
                 row.getString("discount_type"), row.getBigDecimal("discount_value"), row.getUUID("purchase_id"),
                 row.getUUID("event_id"), row.getUUID("donor_id"), row.getUUID("package_id"),
                 row.getInteger("quantity"), row.getBigDecimal("base_price"), row.getBigDecimal("discount_amount"),
-                row.getString("status"));
+                row.getString("status"), row.getUUID("attempt_id"));
     }
 }

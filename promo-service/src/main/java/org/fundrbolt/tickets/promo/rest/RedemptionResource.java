@@ -1,18 +1,23 @@
 package org.fundrbolt.tickets.promo.rest;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.rest.EventAccess;
 import org.fundrbolt.tickets.platform.rest.Ids;
 import org.fundrbolt.tickets.promo.service.Redemption;
@@ -50,12 +55,27 @@ public class RedemptionResource {
         return redemptions.check(body);
     }
 
-    /** 204 whether or not there was a use to give back, so that the compensation can be retried blindly. */
+    /**
+     * 204 whether or not there was a use to give back, so that the compensation can be retried blindly.
+     * {@code final=true}: the purchase was abandoned for good (its redeem timed out), so a redeem of it arriving
+     * later is refused (409 redemption_released). {@code attempt}: only the use as held by that attempt of the
+     * purchase (a later attempt, which took it over, keeps it).
+     */
     @DELETE
     @Path("/{purchase_id}")
-    public Uni<Response> release(@PathParam("purchase_id") String purchaseId) {
-        return redemptions.release(Ids.parse(purchaseId, "purchase_not_found", "purchase"))
+    public Uni<Response> release(@PathParam("purchase_id") String purchaseId,
+            @QueryParam("final") @DefaultValue("false") boolean forGood, @QueryParam("attempt") String attempt) {
+        return redemptions.release(Ids.parse(purchaseId, "purchase_not_found", "purchase"),
+                attempt == null ? null : attemptId(attempt), forGood)
                 .map(nothing -> Response.noContent().build());
+    }
+
+    private static UUID attemptId(String attempt) {
+        try {
+            return UUID.fromString(attempt);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.validation("attempt", "must be a UUID");
+        }
     }
 
     /**

@@ -50,10 +50,13 @@ public class Reconciler {
 
     @Scheduled(every = "${promo.reconcile.every:30s}", delayed = "${promo.reconcile.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return settle(config.reconcile().maxAge()).onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Promo reconciliation failed, will retry: %s", failure.getMessage());
-            return null;
-        }).replaceWithVoid();
+        return settle(config.reconcile().maxAge())
+                // A day is far past any redeem's timeout: no late redeem can meet such a release any more.
+                .call(() -> applications.forgetReleasesBefore(pool, Duration.ofDays(1)))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Promo reconciliation failed, will retry: %s", failure.getMessage());
+                    return null;
+                }).replaceWithVoid();
     }
 
     /** Settles one batch of redemptions older than {@code maxAge} whose sale event has not arrived. */

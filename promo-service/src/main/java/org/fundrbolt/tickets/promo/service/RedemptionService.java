@@ -125,7 +125,8 @@ public class RedemptionService {
     public Uni<Redemption> redeem(RedemptionRequest request) {
         requireValid(request);
         return applications.findByPurchase(pool, request.purchaseId()).chain(previous -> {
-            if (previous != null) {
+            if (previous != null && !PromoApplication.RELEASED.equals(previous.status())
+                    && sameAttempt(previous, request)) {
                 return Uni.createFrom().item(answer(previous));
             }
             return limiter.guard(request.donorId(), null, nothing -> pool
@@ -181,9 +182,18 @@ public class RedemptionService {
         });
     }
 
-    /** Gives back the use of a purchase whose sale did not happen; nothing to release is fine too. */
-    public Uni<Void> release(UUID purchaseId) {
-        return applications.release(pool, purchaseId).replaceWithVoid();
+    /**
+     * Gives back the use of a purchase whose sale did not happen; nothing to release is fine too. It waits for a redeem
+     * of the same purchase still being written, and releases what that wrote. {@code forGood}: purchase-service
+     * gave up on the purchase (its redeem timed out, and no other attempt will ever carry its id), so a redeem of it
+     * arriving later is refused instead of taking a use nobody would give back.
+     */
+    public Uni<Void> release(UUID purchaseId, UUID attemptId, boolean forGood) {
+        return pool.withTransaction(connection -> applications.lockPurchase(connection, purchaseId)
+                .chain(() -> applications.release(connection, purchaseId, attemptId))
+                .chain(released -> forGood
+                        ? applications.markReleasedForGood(connection, purchaseId)
+                        : Uni.createFrom().voidItem()));
     }
 
     /**
@@ -225,6 +235,14 @@ public class RedemptionService {
         if (!PromoRules.isWellFormedCode(code)) {
             return Uni.createFrom().failure(codeNotFound(code));
         }
+        return applications.lockPurchase(connection, request.purchaseId())
+                .chain(() -> applications.releasedForGood(connection, request.purchaseId()))
+                .chain(released -> released
+                        ? Uni.createFrom().failure(releasedForGood())
+                        : claimOf(connection, request, code));
+    }
+
+    private Uni<Redemption> claimOf(SqlClient connection, RedemptionRequest request, String code) {
         return promos.findByCode(connection, request.eventId(), code).chain(promo -> {
             if (promo == null) {
                 throw codeNotFound(code);
@@ -235,10 +253,43 @@ public class RedemptionService {
                     ? Uni.createFrom().voidItem()
                     : promos.lockDonor(connection, promo.id(), request.donorId());
             return donorTurn.chain(() -> applications.findByPurchase(connection, request.purchaseId()))
-                    .chain(previous -> previous != null
-                            ? Uni.createFrom().item(answer(previous))
-                            : claimUse(connection, request, promo));
+                    .chain(previous -> previous == null
+                            ? claimUse(connection, request, promo)
+                            : PromoApplication.RELEASED.equals(previous.status())
+                                    ? claimAgain(connection, request, promo, previous)
+                                    : sameAttempt(previous, request)
+                                            ? Uni.createFrom().item(answer(previous))
+                                            : applications.takeOver(connection, request.purchaseId(),
+                                                    request.attemptId()).replaceWith(answer(previous)));
         });
+    }
+
+    /** Whether the redeem comes from the attempt that holds the use (or names none). */
+    private static boolean sameAttempt(PromoApplication previous, RedemptionRequest request) {
+        return request.attemptId() == null || request.attemptId().equals(previous.attemptId());
+    }
+
+    /**
+     * A retry of a purchase whose use was given back (a keyed purchase sold out, then retried once stock came back):
+     * the use is counted again under the same conditions as a first redeem, never simply answered, so the code's
+     * limits stay exact.
+     */
+    private Uni<Redemption> claimAgain(SqlClient connection, RedemptionRequest request, PromoCode promo,
+            PromoApplication previous) {
+        PromoDefinition definition = promo.definition();
+        return applicablePackage(connection, definition, request.packageId())
+                .chain(() -> promos.claimUse(connection, promo.id(), request.donorId(), request.purchaseId()))
+                .chain(claimed -> {
+                    if (claimed != null) {
+                        return applications.redeemAgain(connection, request.purchaseId(), request.attemptId())
+                                .replaceWith(answer(previous));
+                    }
+                    requireUsable(definition);
+                    return promos.usesInFlight(connection, promo.id(), request.donorId(), request.purchaseId())
+                            .map(inFlight -> {
+                                throw exhausted(inFlight);
+                            });
+                });
     }
 
     private Uni<Redemption> claimUse(SqlClient connection, RedemptionRequest request, PromoCode promo) {
@@ -248,7 +299,8 @@ public class RedemptionService {
             PromoApplication application = new PromoApplication(UUID.randomUUID(), promo.id(), promo.code(),
                     promo.discountType(), promo.discountValue(), request.purchaseId(), request.eventId(),
                     request.donorId(), request.packageId(),
-                    request.quantity(), Money.cents(request.basePrice()), discount, PromoApplication.REDEEMED);
+                    request.quantity(), Money.cents(request.basePrice()), discount, PromoApplication.REDEEMED,
+                    request.attemptId());
             return applications.insert(connection, application)
                     .chain(() -> promos.claimUse(connection, promo.id(), request.donorId(), request.purchaseId()))
                     .chain(claimed -> {
@@ -408,6 +460,11 @@ public class RedemptionService {
     private static DomainException exhausted(boolean usesInFlight) {
         return new DomainException(409, "promo_code_exhausted", "This promo code has been used as often as it may be.",
                 List.of(), java.util.Map.of("uses_in_flight", usesInFlight));
+    }
+
+    private static DomainException releasedForGood() {
+        return DomainException.conflict("redemption_released", "This purchase was abandoned and its promo use "
+                + "released; a new purchase redeems the code again.");
     }
 
     private static DomainException notApplicable(PromoDefinition definition) {
