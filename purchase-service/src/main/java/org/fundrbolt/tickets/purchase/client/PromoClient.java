@@ -60,6 +60,27 @@ public class PromoClient {
         }
     }
 
+    /**
+     * promo-service did not answer, or not with a verdict (a timeout, a reset, a 5xx): 503 dependency_unavailable to
+     * the buyer. After a redeem its outcome is unknown ({@code reached}), since promo may have counted the use,
+     * unless the connection was refused.
+     */
+    public static class PromoUnavailable extends DomainException {
+
+        private final boolean reached;
+
+        public PromoUnavailable(boolean reached) {
+            super(503, "dependency_unavailable",
+                    "promo-service is not reachable right now; nothing was changed. Try again shortly.");
+            this.reached = reached;
+        }
+
+        /** Whether the call may have reached promo-service (anything but a refused connection). */
+        public boolean reached() {
+            return reached;
+        }
+    }
+
     private final WebClient client;
     private final URI base;
     private final long timeoutMillis;
@@ -76,16 +97,17 @@ public class PromoClient {
     }
 
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = PromoRefusal.class)
-    public Uni<Redemption> redeem(UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
-            int quantity, BigDecimal basePrice) {
-        return post("/internal/v1/redemptions", purchaseId, eventId, donorId, code, packageId, quantity, basePrice);
+    public Uni<Redemption> redeem(UUID purchaseId, UUID attempt, UUID eventId, UUID donorId, String code,
+            UUID packageId, int quantity, BigDecimal basePrice) {
+        return post("/internal/v1/redemptions", purchaseId, attempt, eventId, donorId, code, packageId, quantity,
+                basePrice);
     }
 
     /** Redeem's verdict without taking a use (the package cannot fit the order): a refusal, or the would-be discount. */
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = PromoRefusal.class)
     public Uni<Redemption> check(UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
             int quantity, BigDecimal basePrice) {
-        return post("/internal/v1/redemptions/checks", purchaseId, eventId, donorId, code, packageId, quantity,
+        return post("/internal/v1/redemptions/checks", purchaseId, null, eventId, donorId, code, packageId, quantity,
                 basePrice);
     }
 
@@ -112,9 +134,19 @@ public class PromoClient {
                 });
     }
 
+    /** The use of the purchase as held by this attempt of it (a later attempt that took it over keeps it). */
     @Retry(maxRetries = 3, delay = 200)
-    public Uni<Void> release(UUID purchaseId) {
-        return client.deleteAbs(base.resolve("/internal/v1/redemptions/" + purchaseId).toString())
+    public Uni<Void> release(UUID purchaseId, UUID attempt) {
+        return release(purchaseId, attempt, false);
+    }
+
+    /**
+     * {@code forGood}: the purchase is abandoned (its redeem's outcome was unknown and no other attempt carries its
+     * id), so promo-service also refuses a redeem of it that arrives later. Not retried here: the caller decides.
+     */
+    public Uni<Void> release(UUID purchaseId, UUID attempt, boolean forGood) {
+        return client.deleteAbs(base.resolve("/internal/v1/redemptions/" + purchaseId + "?attempt=" + attempt
+                + (forGood ? "&final=true" : "")).toString())
                 .putHeader("Authorization", serviceToken.bearer())
                 .timeout(timeoutMillis)
                 .send()
@@ -145,11 +177,14 @@ public class PromoClient {
     }
 
     /** A redeem or a check: the same body, answered the same way. */
-    private Uni<Redemption> post(String path, UUID purchaseId, UUID eventId, UUID donorId, String code, UUID packageId,
-            int quantity, BigDecimal basePrice) {
+    private Uni<Redemption> post(String path, UUID purchaseId, UUID attempt, UUID eventId, UUID donorId, String code,
+            UUID packageId, int quantity, BigDecimal basePrice) {
         JsonObject body = new JsonObject().put("purchase_id", purchaseId.toString()).put("event_id", eventId.toString())
                 .put("donor_id", donorId.toString()).put("code", code).put("package_id", packageId.toString())
                 .put("quantity", quantity).put("base_price", basePrice);
+        if (attempt != null) {
+            body.put("attempt_id", attempt.toString());
+        }
         return client.postAbs(base.resolve(path).toString())
                 .putHeader("Authorization", serviceToken.bearer())
                 .timeout(timeoutMillis)
@@ -186,7 +221,7 @@ public class PromoClient {
                     Boolean.TRUE.equals(problem.getValue("uses_in_flight")));
         }
         LOG.warnf("promo-service answered %d to %s", status, call);
-        throw DomainException.dependencyUnavailable("promo-service");
+        throw new PromoUnavailable(true);
     }
 
     private static JsonObject safeJson(HttpResponse<?> response) {
@@ -203,6 +238,6 @@ public class PromoClient {
             return domain;
         }
         LOG.warnf("promo-service unreachable: %s", failure.toString());
-        return DomainException.dependencyUnavailable("promo-service");
+        return new PromoUnavailable(!(failure instanceof java.net.ConnectException));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -66,6 +67,7 @@ public class PurchaseService {
     private final OutboxRelay relay;
     private final long deadlineNanos;
     private final long inFlightWaitNanos;
+    private final long promoTimeoutMillis;
     private final InventoryRepository stock;
     private final Vertx vertx;
     private final MailRelay mailRelay;
@@ -77,6 +79,7 @@ public class PurchaseService {
         this.mailRelay = mailRelay;
         this.deadlineNanos = config.saleDeadline().toNanos();
         this.inFlightWaitNanos = config.promo().inFlightWait().toNanos();
+        this.promoTimeoutMillis = config.promo().timeout().toMillis();
         this.stock = stock;
         this.vertx = vertx;
         this.idempotency = idempotency;
@@ -97,16 +100,20 @@ public class PurchaseService {
         checkShape(order, false);
         Idempotency.Key key = Idempotency.key(eventId, donorId, idempotencyKey, order);
         UUID purchaseId = Idempotency.purchaseId(key);
+        // This attempt of the purchase: a retry under the same key takes the promo use over, so that a release this
+        // attempt sends late never gives back a use the retry is selling with.
+        UUID attempt = UUID.randomUUID();
         long deadline = System.nanoTime() + deadlineNanos;
         String email = order.email() != null ? order.email().trim() : usable(tokenEmail);
         PurchaseTerms terms = PurchaseTerms.checkout(donorId, email);
         return idempotency.storedOr(key, () -> packageAndAnswers(eventId, donorId, order, true)
-                .chain(checked -> redeem(purchaseId, eventId, donorId, checked.item(), order, key, deadline)
+                .chain(checked -> redeem(purchaseId, attempt, eventId, donorId, checked.item(), order, key, deadline)
                         .chain(redeemed -> claim(purchaseId, eventId, donorId, key, checked, order, redeemed, null,
                                 terms, deadline)
                                 .chain(outcome -> soldElsewhere(outcome, key))
                                 .onItemOrFailure()
-                                .call((outcome, failure) -> compensate(purchaseId, redeemed, outcome, failure, key))
+                                .call((outcome, failure) -> compensate(purchaseId, attempt, redeemed, outcome, failure,
+                                        key))
                                 .onFailure(PgErrors::isConnectionLost).transform(failure -> {
                                     LOG.warnf("purchase %s: the database connection failed during the sale, its "
                                             + "outcome is unknown: %s", purchaseId, failure.toString());
@@ -237,9 +244,12 @@ public class PurchaseService {
      * a popular code fair (ARCHITECTURE.md, "Bounded waiting"): an order the stock cannot fit takes no use (the
      * code is only checked, so its own refusal still answers first, then sold out), and a code whose last uses are
      * held by purchases still in flight is tried again for a moment, since a sold-out purchase gives its use back;
-     * only once the stock is gone or the wait is over does the refusal stand.
+     * only once the stock is gone or the wait is over does the refusal stand. A redeem that got no verdict (a
+     * timeout under a burst) is repeated, identically, within the same wait (ARCHITECTURE.md, "No orphaned
+     * outcome"): the same purchase and attempt, so a use it took is answered, not taken twice. Past the wait, a use
+     * any of its calls may have taken is released.
      */
-    private Uni<Redemption> redeem(UUID purchaseId, UUID eventId, UUID donorId, InventoryItem item,
+    private Uni<Redemption> redeem(UUID purchaseId, UUID attempt, UUID eventId, UUID donorId, InventoryItem item,
             PurchaseOrder order, Idempotency.Key key, long deadline) {
         if (order.promoCode() == null) {
             return Uni.createFrom().nullItem();
@@ -248,33 +258,58 @@ public class PurchaseService {
         BigDecimal basePrice = basePrice(item, order);
         // The wait leaves the claim a quarter of the sale's deadline.
         long waitUntil = Math.min(System.nanoTime() + inFlightWaitNanos, deadline - deadlineNanos / 4);
+        AtomicBoolean maybeTaken = new AtomicBoolean();
         return stock.fits(item.packageId(), order.quantity())
                 .onFailure().recoverWithItem(true) // the claim decides exactly; the pre-check only saves a use
                 .chain(fits -> fits
-                        ? redeemWhileInFlight(purchaseId, eventId, donorId, code, item, order, waitUntil, 0)
+                        ? redeemWhileInFlight(purchaseId, attempt, eventId, donorId, code, item, order, waitUntil, 0,
+                                maybeTaken)
                         : promo.check(purchaseId, eventId, donorId, code, item.packageId(), order.quantity(), basePrice)
                                 .onItem().failWith(verdict -> soldOut()))
-                .onFailure(failure -> !(failure instanceof DomainException))
-                .invoke(failure -> releaseInBackground(purchaseId, key))
+                .onFailure(failure -> maybeTaken.get() || outcomeUnknown(failure))
+                .invoke(failure -> releaseUnknown(purchaseId, attempt, key))
                 .onFailure(failure -> !(failure instanceof DomainException))
                 .transform(failure -> DomainException.dependencyUnavailable("promo-service"));
     }
 
-    private Uni<Redemption> redeemWhileInFlight(UUID purchaseId, UUID eventId, UUID donorId, String code,
-            InventoryItem item, PurchaseOrder order, long waitUntil, int attempt) {
-        return promo.redeem(purchaseId, eventId, donorId, code, item.packageId(), order.quantity(),
+    /**
+     * A redeem (or check) that got no verdict: promo-service may have counted the use. A refusal, sold out decided
+     * here, a refused connection or an open circuit breaker (nothing was sent) took none.
+     */
+    private static boolean outcomeUnknown(Throwable failure) {
+        if (failure instanceof PromoClient.PromoUnavailable unavailable) {
+            return unavailable.reached();
+        }
+        return !(failure instanceof DomainException)
+                && !(failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException);
+    }
+
+    private Uni<Redemption> redeemWhileInFlight(UUID purchaseId, UUID attemptId, UUID eventId, UUID donorId,
+            String code, InventoryItem item, PurchaseOrder order, long waitUntil, int attempt,
+            AtomicBoolean maybeTaken) {
+        return promo.redeem(purchaseId, attemptId, eventId, donorId, code, item.packageId(), order.quantity(),
                 basePrice(item, order))
-                .onFailure(PurchaseService::heldInFlight).recoverWithUni(refusal -> {
-                    // Back-off with jitter: the uses come back as the purchases holding them settle, not sooner.
+                .onFailure(failure -> heldInFlight(failure) || outcomeUnknown(failure)).recoverWithUni(failure -> {
+                    boolean unknown = !heldInFlight(failure);
+                    if (unknown) {
+                        maybeTaken.set(true);
+                    }
+                    // Back-off with jitter: the uses come back as the purchases holding them settle, and a burst
+                    // that timed a redeem out drains, not sooner.
                     long pauseMillis = Math.min(1_000, 50L << Math.min(attempt, 5))
                             + ThreadLocalRandom.current().nextLong(50);
                     if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > waitUntil) {
-                        return Uni.createFrom().failure(refusal);
+                        return Uni.createFrom().failure(failure);
                     }
-                    return pause(pauseMillis).chain(() -> stock.fits(item.packageId(), order.quantity()))
+                    // A repeat of a redeem without a verdict asks again whatever the stock: if that redeem took the
+                    // use, the claim decides and the use is given back on sold out.
+                    Uni<Boolean> worth = unknown
+                            ? Uni.createFrom().item(true)
+                            : stock.fits(item.packageId(), order.quantity());
+                    return pause(pauseMillis).chain(() -> worth)
                             .chain(fits -> fits
-                                    ? redeemWhileInFlight(purchaseId, eventId, donorId, code, item, order, waitUntil,
-                                            attempt + 1)
+                                    ? redeemWhileInFlight(purchaseId, attemptId, eventId, donorId, code, item, order,
+                                            waitUntil, attempt + 1, maybeTaken)
                                     : Uni.createFrom().failure(soldOut()));
                 });
     }
@@ -293,18 +328,19 @@ public class PurchaseService {
     }
 
     /**
-     * A redeem whose answer never came (timeout, reset) may have taken a use. Without a key nobody can come
-     * back for it, so it is released in the background; with one, the donor's retry redeems the same purchase
-     * id and gets that use, and promo's reconciliation frees it if no purchase ever follows.
+     * A redeem whose answer never came (timeout, reset, 5xx) may have taken a use, which other buyers of a popular
+     * code are waiting for (ARCHITECTURE.md: "a redeem that times out is released in the background"): it is released
+     * at once, in the background, retried with back-off until promo-service answers (past that, promo's
+     * reconciliation frees it). promo waits for a redeem of the purchase still being written and releases what it
+     * wrote. Without a key nobody ever carries this purchase id again, so it is released for good: a redeem of it
+     * still on its way is refused. With one, the release names this attempt: the donor's retry carries the same id
+     * and takes the use over (or redeems it anew once released), so this release never takes it from the retry.
      */
-    private void releaseInBackground(UUID purchaseId, Idempotency.Key key) {
-        if (key.value() != null) {
-            return;
-        }
-        promo.release(purchaseId).onFailure().retry().withBackOff(java.time.Duration.ofMillis(500),
-                java.time.Duration.ofSeconds(10)).atMost(10)
-                .subscribe().with(done -> LOG.debugf("released the promo use of purchase %s after a redeem timeout",
-                        purchaseId),
+    private void releaseUnknown(UUID purchaseId, UUID attempt, Idempotency.Key key) {
+        promo.release(purchaseId, attempt, key.value() == null).onFailure().retry()
+                .withBackOff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(5)).atMost(30)
+                .subscribe().with(done -> LOG.debugf("released the promo use of purchase %s after a redeem without "
+                        + "an answer", purchaseId),
                         failure -> LOG.warnf("could not release the promo use of purchase %s: %s; promo's "
                                 + "reconciliation frees it", purchaseId, failure.toString()));
     }
@@ -337,19 +373,20 @@ public class PurchaseService {
      * may have committed the sale (the connection dropped): that sale would hold the use, and only its absence
      * may give it back, so it is left to promo's reconciliation.
      */
-    private Uni<Void> compensate(UUID purchaseId, Redemption redeemed, SaleOutcome outcome, Throwable saleFailure,
+    private Uni<Void> compensate(UUID purchaseId, UUID attempt, Redemption redeemed, SaleOutcome outcome,
+            Throwable saleFailure,
             Idempotency.Key key) {
         if (redeemed == null || (outcome != null && (outcome.isSold() || outcome.result() == Result.DUPLICATE_KEY))
                 || PgErrors.isConnectionLost(saleFailure)) {
             return Uni.createFrom().voidItem();
         }
         if (outcome != null) {
-            return release(purchaseId); // soldElsewhere has already looked for a sale under the key
+            return release(purchaseId, attempt); // soldElsewhere has already looked for a sale under the key
         }
         // A keyed purchase shares its id, so its use, with every attempt under the key: if one of them sold,
         // the use is that sale's and stays.
         return idempotency.soldUnder(key).onFailure().recoverWithItem(true)
-                .chain(sold -> sold ? Uni.createFrom().voidItem() : release(purchaseId));
+                .chain(sold -> sold ? Uni.createFrom().voidItem() : release(purchaseId, attempt));
     }
 
     /**
@@ -363,9 +400,9 @@ public class PurchaseService {
         return idempotency.soldUnder(key).map(sold -> sold ? SaleOutcome.DUPLICATE_KEY : outcome);
     }
 
-    private Uni<Void> release(UUID purchaseId) {
+    private Uni<Void> release(UUID purchaseId, UUID attempt) {
         // If even the retries fail, promo's reconciliation frees it once this service says no purchase exists.
-        return promo.release(purchaseId).onFailure().recoverWithItem(failure -> {
+        return promo.release(purchaseId, attempt).onFailure().recoverWithItem(failure -> {
             LOG.warnf("could not release the promo use of purchase %s now: %s", purchaseId, failure.toString());
             return null;
         });
