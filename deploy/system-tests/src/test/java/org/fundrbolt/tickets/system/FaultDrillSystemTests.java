@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -365,6 +369,94 @@ class FaultDrillSystemTests {
                 "revenue_cents", revenueCents, "views_equal_truth_within_s",
                 Duration.between(settled, Instant.now()).toSeconds(), "readiness", "DOWN then UP"));
         StackControl.restart("promo-service");
+    }
+
+    @Test
+    @Order(6)
+    void aFrozenSaleRelayPastTheReconcileAgeConfirmsUsesWithinTheirLimits() throws Exception {
+        // Reconciliation settles uses whose sale event has not come after its age: shortened so the drill sees it,
+        // and kept above the sale deadline (20 s) as in production (5 min), so that it never meets a sale in flight.
+        StackControl.restart("promo-service", "PROMO_RECONCILE_MAX_AGE=25s", "PROMO_RECONCILE_EVERY=2s");
+        try {
+            String packageId = createPackage("Frozen relay drill", null);
+            createCode("ONLYONE", Map.of("max_total_uses", 1), packageId);
+            createCode("ONEEACH", Map.of("max_uses_per_donor", 1), packageId);
+            UUID donor = UUID.randomUUID();
+            List<String> purchases = new java.util.ArrayList<>();
+            Instant frozen = Instant.now();
+            long waitedSeconds;
+            // purchase-service's outbox relay is frozen: its advisory lock is held from another session, so the
+            // sales commit and their ticket_sold events wait in the outbox, past promo's reconcile age.
+            try (Connection freeze = holdRelayLock("purchase-service")) {
+                purchases.add(buy(UUID.randomUUID(), packageId, 1, "ONLYONE").then().statusCode(201).extract()
+                        .path("id"));
+                purchases.add(buy(donor, packageId, 1, "ONEEACH").then().statusCode(201).extract().path("id"));
+                String ids = "('" + String.join("','", purchases) + "')";
+                Await.until("promo's reconciliation confirmed both uses, asking purchase-service",
+                        Duration.ofSeconds(120), () -> StackControl.query("promo", "select count(*) from "
+                                + "promo_code_applications where status = 'confirmed' and purchase_id in " + ids) == 2);
+                waitedSeconds = Duration.between(frozen, Instant.now()).toSeconds();
+                assertThat(StackControl.query("purchase", "select count(*) from outbox where published_at is null "
+                        + "and payload->>'purchase_id' in " + ids)).as("the sale events are still held").isEqualTo(2);
+                // Confirmed, not released by age: the limits still hold while the events are late.
+                buy(UUID.randomUUID(), packageId, 1, "ONLYONE").then().statusCode(409)
+                        .body("code", equalTo("promo_code_exhausted"));
+                buy(donor, packageId, 1, "ONEEACH").then().statusCode(409)
+                        .body("code", equalTo("promo_code_exhausted"));
+                purchases.add(buy(UUID.randomUUID(), packageId, 1, "ONEEACH").then().statusCode(201).extract()
+                        .path("id"));
+            }
+            String ids = "('" + String.join("','", purchases) + "')";
+            Await.until("the relay thawed and published the late events", Duration.ofSeconds(60),
+                    () -> StackControl.query("purchase", "select count(*) from outbox where published_at is null "
+                            + "and payload->>'purchase_id' in " + ids) == 0);
+            // The late confirmations count nothing twice: uses equal the ledger and the purchases with each code.
+            for (Map.Entry<String, Long> code : Map.of("ONLYONE", 1L, "ONEEACH", 2L).entrySet()) {
+                Await.until(code.getKey() + "'s uses equal its purchases", Duration.ofSeconds(60), () -> {
+                    long uses = StackControl.query("promo", "select current_uses from promo_codes where event_id = '"
+                            + event + "' and code = '" + code.getKey() + "'");
+                    long ledger = StackControl.query("promo", "select count(*) from promo_code_applications a join "
+                            + "promo_codes p on p.id = a.promo_id where p.event_id = '" + event + "' and p.code = '"
+                            + code.getKey() + "' and a.status in ('redeemed', 'confirmed')");
+                    long sold = StackControl.query("purchase", "select count(*) from purchases where package_id = '"
+                            + packageId + "' and promo_code = '" + code.getKey() + "'");
+                    return uses == code.getValue() && ledger == uses && sold == uses;
+                });
+            }
+            Await.until("the sales view equals purchase-service's sold count", Duration.ofSeconds(60),
+                    () -> projectedSold(packageId) == soldInPurchaseDatabase(packageId));
+            Reliability.record("frozen-sale-relay", Map.of("frozen_s", waitedSeconds, "reconcile_max_age_s", 25,
+                    "confirmed_by_reconciliation", 2, "released_by_age", 0, "refused_over_limit", 2,
+                    "uses_after", Map.of("ONLYONE", 1, "ONEEACH", 2), "views_equal_truth", true));
+        } finally {
+            StackControl.restart("promo-service");
+        }
+    }
+
+    private void createCode(String code, Map<String, Object> limits, String packageId) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "discount_type", "fixed_amount",
+                "discount_value", 5));
+        body.putAll(limits);
+        given().auth().oauth2(coordinator).contentType("application/json").body(body)
+                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+        Await.until(code + " usable", Duration.ofSeconds(60), () -> given().auth()
+                .oauth2(SystemTokens.donor(UUID.randomUUID()))
+                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/" + code + "/validate?package_id="
+                        + packageId + "&quantity=1")
+                .statusCode() == 200);
+    }
+
+    /**
+     * Freezes a service's outbox relay: its advisory lock (platform OutboxRelay.lockKey, named after the service)
+     * held by another session of its database until the connection is closed.
+     */
+    private static Connection holdRelayLock(String service) throws SQLException {
+        long key = UUID.nameUUIDFromBytes(("outbox-relay:" + service).getBytes(StandardCharsets.UTF_8))
+                .getMostSignificantBits();
+        Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/"
+                + service.replace("-service", ""), "postgres", "");
+        connection.createStatement().execute("select pg_advisory_lock(" + key + ")");
+        return connection;
     }
 
     private static String postgresVersion() {
