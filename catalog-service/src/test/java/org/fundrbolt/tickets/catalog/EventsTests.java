@@ -307,6 +307,37 @@ class EventsTests {
     }
 
     @Test
+    void salesStreamComesBackAfterRedisDropsTheSubscription() throws Exception {
+        UUID id = api.create("Dropped", "10");
+        String token = Tokens.coordinator(api.event);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                + "/api/v1/admin/events/" + api.event + "/tickets/sales/stream?access_token=" + token)).GET().build();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> opened = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        Thread reader = new Thread(() -> opened.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(nextSalesData(lines, 10)).contains("\"total_sold\":0");
+            // What a Redis restart or failover does to the subscription: its connection closes, and the client
+            // neither fails nor completes the subscription; it only stops delivering.
+            redis.execute("CLIENT", "KILL", "TYPE", "pubsub");
+            send(cumulativeSale(UUID.randomUUID(), id, 4, "40.00", 4, 4, "40.00", 4));
+            // The watchdog's probe (1 s in tests) does not come back: the feed subscribes again and has every stream
+            // read its figures once more, so the sale whose notice was lost shows too.
+            String update = nextSalesData(lines, 40);
+            while (!update.contains("\"total_sold\":4")) {
+                update = nextSalesData(lines, 40);
+            }
+            assertThat(update).contains("\"package_id\":\"" + id + "\"");
+        } finally {
+            reader.interrupt();
+            opened.body().close();
+        }
+    }
+
+    @Test
     void streamRequiresAToken() {
         RestAssured.given().get("/api/v1/admin/events/" + api.event + "/tickets/sales/stream").then().statusCode(401)
                 .body("code", equalTo("unauthenticated"));

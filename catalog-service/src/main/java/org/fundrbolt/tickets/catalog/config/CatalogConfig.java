@@ -25,5 +25,12 @@ public interface CatalogConfig {
         /** Interval of the comment heartbeat on the SSE stream (keeps proxies from closing it). */
         @WithDefault("15S")
         Duration heartbeat();
+
+        /**
+         * Period of the Redis subscription's watchdog (SalesFeed): a probe published this often must come back before
+         * the next, or the feed subscribes again.
+         */
+        @WithDefault("5S")
+        Duration feedProbe();
     }
 }
