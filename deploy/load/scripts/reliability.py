@@ -15,6 +15,12 @@ TITLES = {
     "sponsor-tables": "Buyers of many 50-seat tables at once, with a limit PATCH and liveness probes meanwhile",
     "rolling-restart": "purchase-service stopped (SIGTERM) and started again under load, half the buyers with a code",
     "fuzz": "Fuzz pass over every endpoint (bad bodies, parameters, headers)",
+    "redeem-timeouts": "promo-service's code row held past purchase-service's 2 s redeem timeout, 20 buyers (half with an Idempotency-Key, retried)",
+    "frozen-sale-relay": "purchase-service's outbox relay frozen past promo's reconcile age, codes capped at 1 use and 1 use per donor",
+    "redis-restart": "Redis stopped and started empty while a live sales stream is open",
+    "held-set-limit": "A limit lowering held past catalog's 3 s timeout by a locked inventory row, then 200 buyers at once",
+    "held-retire": "A delete of a package with sales held past catalog's timeout by a locked inventory row",
+    "frozen-catalog-relay": "catalog-service's outbox relay frozen while a package is disabled",
 }
 
 

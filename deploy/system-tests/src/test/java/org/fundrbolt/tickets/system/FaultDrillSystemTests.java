@@ -4,10 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -387,7 +384,7 @@ class FaultDrillSystemTests {
             long waitedSeconds;
             // purchase-service's outbox relay is frozen: its advisory lock is held from another session, so the
             // sales commit and their ticket_sold events wait in the outbox, past promo's reconcile age.
-            try (Connection freeze = holdRelayLock("purchase-service")) {
+            try (Connection freeze = StackControl.freezeRelay("purchase-service")) {
                 purchases.add(buy(UUID.randomUUID(), packageId, 1, "ONLYONE").then().statusCode(201).extract()
                         .path("id"));
                 purchases.add(buy(donor, packageId, 1, "ONEEACH").then().statusCode(201).extract().path("id"));
@@ -433,6 +430,58 @@ class FaultDrillSystemTests {
         }
     }
 
+    @Test
+    @Order(7)
+    void aRedisRestartLeavesTheLiveSalesStreamLive() throws Exception {
+        String packageId = createPackage("Redis restart drill", 100);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = http.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(GATEWAY + "/api/v1/admin/events/" + event
+                        + "/tickets/sales/stream?access_token=" + coordinator))
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        java.util.concurrent.BlockingQueue<String> figures = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("data:")).forEach(figures::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(figures.poll(10, TimeUnit.SECONDS)).as("the stream's first figures").contains("\"total_sold\":0");
+        // Redis (pub/sub between catalog replicas, the figures' cache, the rate limits) stops and comes back empty.
+        Instant stopped = Instant.now();
+        // redis-cli's exit status after SHUTDOWN varies by version: the closed port is what counts.
+        new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor(10, TimeUnit.SECONDS);
+        Await.until("Redis stopped", Duration.ofSeconds(10), () -> {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 6379)) {
+                return false;
+            } catch (java.io.IOException refused) {
+                return true;
+            }
+        });
+        sleep(2_000);
+        StackControl.infra();
+        long downMillis = Duration.between(stopped, Instant.now()).toMillis();
+        // A sale after the restart reaches the stream opened before it: catalog subscribed to Redis again.
+        Instant sold = Instant.now();
+        Await.until("a sale after the restart", Duration.ofSeconds(30),
+                () -> buy(UUID.randomUUID(), packageId, 2, null).statusCode() == 201);
+        String seen = null;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (seen == null && System.nanoTime() < until) {
+            String next = figures.poll(1, TimeUnit.SECONDS);
+            if (next != null && next.contains("\"total_sold\":2")) {
+                seen = next;
+            }
+        }
+        assertThat(seen).as("the open stream shows the sale made after Redis came back").isNotNull();
+        long streamMillis = Duration.between(sold, Instant.now()).toMillis();
+        stream.body().close();
+        Await.until("the sales view equals purchase-service's sold count", Duration.ofSeconds(30),
+                () -> projectedSold(packageId) == soldInPurchaseDatabase(packageId));
+        Reliability.record("redis-restart", Map.of("redis_down_ms", downMillis, "sale_on_open_stream_ms",
+                streamMillis, "stream_resubscribed", true, "views_equal_truth", true));
+    }
+
     private void createCode(String code, Map<String, Object> limits, String packageId) {
         Map<String, Object> body = new HashMap<>(Map.of("code", code, "discount_type", "fixed_amount",
                 "discount_value", 5));
@@ -444,19 +493,6 @@ class FaultDrillSystemTests {
                 .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/" + code + "/validate?package_id="
                         + packageId + "&quantity=1")
                 .statusCode() == 200);
-    }
-
-    /**
-     * Freezes a service's outbox relay: its advisory lock (platform OutboxRelay.lockKey, named after the service)
-     * held by another session of its database until the connection is closed.
-     */
-    private static Connection holdRelayLock(String service) throws SQLException {
-        long key = UUID.nameUUIDFromBytes(("outbox-relay:" + service).getBytes(StandardCharsets.UTF_8))
-                .getMostSignificantBits();
-        Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/"
-                + service.replace("-service", ""), "postgres", "");
-        connection.createStatement().execute("select pg_advisory_lock(" + key + ")");
-        return connection;
     }
 
     private static String postgresVersion() {

@@ -291,6 +291,98 @@ class FaultDrillWaitingSystemTests {
                 "views_equal_truth", truth.figures()));
     }
 
+    @Test
+    @Order(6)
+    void aLimitChangeHeldPastTheCatalogsTimeoutLeavesCheckoutAndCatalogAgreeing() throws Exception {
+        int committed = 200;
+        String packageId = createPackage("Held limit drill", 1, committed);
+        int patchStatus;
+        // Lowering a limit needs purchase-service's word (it decides against the sold count); its inventory row is
+        // held past catalog's 3 s timeout, so catalog rolls back, while purchase commits the lower limit later.
+        try (Connection holder = holdInventoryRow(packageId)) {
+            patchStatus = given().auth().oauth2(coordinator).contentType("application/json")
+                    .body(Map.of("quantity_limit", 100))
+                    .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId)
+                    .statusCode();
+            sleep(2_000);
+        }
+        assertThat(patchStatus).as("the catalog could not learn the outcome").isEqualTo(503);
+        // The catalog compensates with a newer version of the package as it stands: both agree on its limit.
+        Await.until("checkout and catalog agree on the limit", Duration.ofSeconds(30),
+                () -> catalogLimit(packageId) == committed && purchaseLimit(packageId) == committed);
+        List<Answer> answers = allAtOnce(200, i -> buy(UUID.randomUUID(), packageId, 1, null, null));
+        long sold = soldInPurchase(packageId);
+        assertThat(sold).as("never more than the catalog's committed limit").isLessThanOrEqualTo(committed);
+        assertThat(sold).isEqualTo(answers.stream().filter(answer -> answer.status() == 201).count());
+        assertThat(answers).extracting(Answer::status).as("sold, or told in time to retry").isSubsetOf(201, 503);
+        assertThat(catalogLimit(packageId)).isEqualTo(committed);
+        assertThat(purchaseLimit(packageId)).isEqualTo(committed);
+        Truth truth = awaitViewsEqualTruth(packageId, null);
+        Reliability.record("held-set-limit", Map.of("patch_status", patchStatus, "catalog_limit", committed,
+                "purchase_limit", committed, "buyers", 200, "answers", count(answers), "views_equal_truth",
+                truth.figures()));
+    }
+
+    @Test
+    @Order(7)
+    void aRetireHeldPastTheCatalogsTimeoutLeavesThePackageOnSaleEverywhere() throws Exception {
+        String packageId = createPackage("Held retire drill", 1, 50);
+        assertThat(buy(UUID.randomUUID(), packageId, 1, null, null).statusCode()).isEqualTo(201);
+        int deleteStatus;
+        try (Connection holder = holdInventoryRow(packageId)) {
+            deleteStatus = given().auth().oauth2(coordinator)
+                    .delete(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId)
+                    .statusCode();
+            sleep(2_000);
+        }
+        assertThat(deleteStatus).as("the catalog could not learn the outcome").isEqualTo(503);
+        // purchase-service disabled the package after catalog had rolled back; the compensating version re-enables it.
+        Await.until("the package is on sale in purchase-service again", Duration.ofSeconds(30),
+                () -> StackControl.query("purchase", "select count(*) from inventory where enabled and package_id = '"
+                        + packageId + "'") == 1);
+        given().auth().oauth2(coordinator)
+                .get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId).then()
+                .statusCode(200).body("is_enabled", org.hamcrest.Matchers.equalTo(true));
+        assertThat(buy(UUID.randomUUID(), packageId, 1, null, null).statusCode()).as("checkout sells it")
+                .isEqualTo(201);
+        Truth truth = awaitViewsEqualTruth(packageId, null);
+        Reliability.record("held-retire", Map.of("delete_status", deleteStatus, "enabled_everywhere_after", true,
+                "views_equal_truth", truth.figures()));
+    }
+
+    @Test
+    @Order(8)
+    void aDisableDelayedByAFrozenCatalogRelayArrivesAndCheckoutStopsSelling() throws Exception {
+        String packageId = createPackage("Frozen catalog relay drill", 1, 100);
+        try (Connection freeze = StackControl.freezeRelay("catalog-service")) {
+            given().auth().oauth2(coordinator).contentType("application/json").body(Map.of("is_enabled", false))
+                    .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId).then()
+                    .statusCode(200);
+            sleep(3_000);
+            assertThat(StackControl.query("catalog", "select count(*) from outbox where published_at is null and "
+                    + "message_key = '" + packageId + "'")).as("the disable waits in catalog's outbox").isPositive();
+        }
+        Await.until("checkout stopped selling the disabled package", Duration.ofSeconds(30),
+                () -> buy(UUID.randomUUID(), packageId, 1, null, null).statusCode() == 404);
+        assertThat(StackControl.query("purchase", "select count(*) from inventory where enabled and package_id = '"
+                + packageId + "'")).isZero();
+        Truth truth = awaitViewsEqualTruth(packageId, null);
+        Reliability.record("frozen-catalog-relay", Map.of("disable_arrived", true, "checkout_after", 404,
+                "views_equal_truth", truth.figures()));
+    }
+
+    private long catalogLimit(String packageId) {
+        Integer limit = given().auth().oauth2(coordinator)
+                .get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + packageId).then()
+                .statusCode(200).extract().path("quantity_limit");
+        return limit == null ? -1 : limit;
+    }
+
+    private static long purchaseLimit(String packageId) {
+        return StackControl.query("purchase", "select coalesce(quantity_limit, -1) from inventory where package_id = '"
+                + packageId + "'");
+    }
+
     // ------------------------------------------------------------------ truth and views
 
     /** purchase-service's figures for one package and the matching figures of the sales view and the promo ledger. */

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The drills' hands on the local stack: kill a process by its pid file, start it again through deploy/local/stack. */
@@ -60,6 +61,19 @@ final class StackControl {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Freezes a service's outbox relay: its advisory lock (platform OutboxRelay.lockKey, named after the service)
+     * held by another session of its database until the connection is closed.
+     */
+    static Connection freezeRelay(String service) throws SQLException {
+        long key = UUID.nameUUIDFromBytes(("outbox-relay:" + service).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getMostSignificantBits();
+        Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/"
+                + service.replace("-service", ""), "postgres", "");
+        connection.createStatement().execute("select pg_advisory_lock(" + key + ")");
+        return connection;
     }
 
     /** One number from a service's own database (the drills verify what was written). */
