@@ -183,8 +183,53 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (unreachable(e)) {
+            // A database or another service refused the connection (down, restarting): nothing was done, and it
+            // is the dependency's state, not a bug of ours, so 503 and no stack trace.
+            LOG.warnf("A dependency refused the connection: %s", e.toString());
+            return response(DomainException.dependencyUnavailable("A service this request needs"));
+        }
         LOG.error("Unexpected failure", e);
         return response(500, "internal_error", "Something went wrong on our side.");
+    }
+
+    /**
+     * Whether the failure is a connection that could not be opened (refused, reset while connecting): the request
+     * never reached the dependency, so nothing changed. A connection lost in the middle of a statement is not this
+     * (its outcome is unknown, and the callers that may have committed answer it themselves).
+     */
+    static boolean unreachable(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 10; cause = cause.getCause(), depth++) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.NoRouteToHostException
+                    || cause instanceof java.net.UnknownHostException || CONNECT_TIME_SQL_STATES.contains(
+                            sqlState(cause))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL's refusals of a new session (57P03 cannot connect now: starting up or shutting down; 08001, 08004:
+     * the connection could not be established or was rejected). Not 57P01/08006, which can end a statement midway.
+     */
+    private static final java.util.Set<String> CONNECT_TIME_SQL_STATES = java.util.Set.of("57P03", "08001", "08004");
+
+    /**
+     * The SQLSTATE of the reactive PostgreSQL client's exception, read by name: this module serves the gateway too,
+     * which has no SQL client on its class path.
+     */
+    private static String sqlState(Throwable failure) {
+        if (!"io.vertx.pgclient.PgException".equals(failure.getClass().getName())) {
+            return "";
+        }
+        try {
+            Object state = failure.getClass().getMethod("getSqlState").invoke(failure);
+            return state == null ? "" : state.toString();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "";
+        }
     }
 
     public static Response response(DomainException e) {

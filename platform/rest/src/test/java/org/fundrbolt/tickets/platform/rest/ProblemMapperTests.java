@@ -50,6 +50,20 @@ class ProblemMapperTests {
     }
 
     @Test
+    void aRefusedConnectionIsADependencyUnavailableNotAnInternalError() {
+        ProblemMapper mapper = new ProblemMapper(null);
+        // As the reactive PostgreSQL client fails while the database is down (netty's ConnectException subclass).
+        var refused = mapper.unexpected(new IllegalStateException(new java.net.ConnectException(
+                "Connection refused: /127.0.0.1:5432")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) refused.getEntity();
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(body.get("code")).isEqualTo("dependency_unavailable");
+        assertThat((String) body.get("detail")).doesNotMatch(JAVA_NAME).doesNotContain("5432");
+        assertThat(mapper.unexpected(new IllegalStateException("a bug")).getStatus()).isEqualTo(500);
+    }
+
+    @Test
     void neverEchoesTheFrameworksMessageForOtherClientErrors() {
         ProblemMapper mapper = new ProblemMapper(null);
         var response = mapper.webApplication(new WebApplicationException(
