@@ -94,13 +94,9 @@ public class ApplicationRepository {
 
     /**
      * A released use redeemed again by a retry of the same purchase (the donor's Idempotency-Key after a sold-out or
-     * failed attempt): the application counts again from now, once the caller has counted the use on the code's row.
+     * failed attempt), by the attempt {@code attemptId} (null: unnamed): the application counts again from now, once
+     * the caller has counted the use on the code's row.
      */
-    public Uni<Boolean> redeemAgain(SqlClient client, UUID purchaseId) {
-        return redeemAgain(client, purchaseId, null);
-    }
-
-    /** As {@link #redeemAgain(SqlClient, UUID)}, by the attempt {@code attemptId} (null: unnamed). */
     public Uni<Boolean> redeemAgain(SqlClient client, UUID purchaseId, UUID attemptId) {
         return client.preparedQuery("UPDATE promo_code_applications SET status = 'redeemed', released_at = NULL, "
                 + "created_at = now(), attempt_id = $2 WHERE purchase_id = $1 AND status = 'released'")
