@@ -240,54 +240,64 @@ class EventsTests {
                 .as("nothing dead-lettered").isEmpty();
     }
 
-    @Test
-    void salesStreamPushesFreshFiguresAfterASale() throws Exception {
-        UUID id = api.create("Gala", "100");
-        String token = Tokens.coordinator(api.event);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                + "/api/v1/admin/events/" + api.event + "/tickets/sales/stream?access_token=" + token)).GET().build();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        var response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<Stream<String>> opened = response.get(10, TimeUnit.SECONDS);
-        assertThat(opened.statusCode()).isEqualTo(200);
-        assertThat(opened.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> opened.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            assertThat(nextSalesData(lines, 10)).contains("\"total_sold\":0");
-            send(sale(UUID.randomUUID(), id, 3, 3, "300.00", 3));
-            // The first sale may wait for this JVM's consumer to join its group (up to the broker's session
-            // timeout when an earlier test JVM left without saying so); the latency itself is a benchmark.
+    /** The event's SSE stream, read line by line on a daemon thread until closed. */
+    private final class SalesStream implements AutoCloseable {
+
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        final HttpResponse<Stream<String>> opened;
+        final AtomicBoolean ended = new AtomicBoolean();
+        private final Thread reader;
+
+        SalesStream() throws Exception {
+            String token = Tokens.coordinator(api.event);
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                    + "/api/v1/admin/events/" + api.event + "/tickets/sales/stream?access_token=" + token)).GET()
+                    .build();
+            opened = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                    .get(10, TimeUnit.SECONDS);
+            reader = new Thread(() -> {
+                opened.body().forEach(lines::add);
+                ended.set(true);
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** The next figures that show {@code sold} tickets sold, waiting up to 40 s for each. */
+        String awaitSold(int sold) throws InterruptedException {
             String update = nextSalesData(lines, 40);
-            while (!update.contains("\"total_sold\":3")) {
+            while (!update.contains("\"total_sold\":" + sold)) {
                 update = nextSalesData(lines, 40);
             }
-            assertThat(update).contains("\"package_id\":\"" + id + "\"");
-        } finally {
+            return update;
+        }
+
+        @Override
+        public void close() {
             reader.interrupt();
             opened.body().close();
         }
     }
 
     @Test
+    void salesStreamPushesFreshFiguresAfterASale() throws Exception {
+        UUID id = api.create("Gala", "100");
+        try (SalesStream stream = new SalesStream()) {
+            assertThat(stream.opened.statusCode()).isEqualTo(200);
+            assertThat(stream.opened.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            assertThat(nextSalesData(stream.lines, 10)).contains("\"total_sold\":0");
+            send(sale(UUID.randomUUID(), id, 3, 3, "300.00", 3));
+            // The first sale may wait for this JVM's consumer to join its group (up to the broker's session
+            // timeout when an earlier test JVM left without saying so); the latency itself is a benchmark.
+            assertThat(stream.awaitSold(3)).contains("\"package_id\":\"" + id + "\"");
+        }
+    }
+
+    @Test
     void salesStreamSurvivesABurstOfChangeNoticesWhileAReadIsInFlight() throws Exception {
         UUID id = api.create("Burst", "10");
-        String token = Tokens.coordinator(api.event);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                + "/api/v1/admin/events/" + api.event + "/tickets/sales/stream?access_token=" + token)).GET().build();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpResponse<Stream<String>> opened = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-        AtomicBoolean ended = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
-            opened.body().forEach(lines::add);
-            ended.set(true);
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            assertThat(nextSalesData(lines, 10)).contains("\"total_sold\":0");
+        try (SalesStream stream = new SalesStream()) {
+            assertThat(nextSalesData(stream.lines, 10)).contains("\"total_sold\":0");
             // Every other replica's notices at once: each makes this stream read the figures again, and notices
             // keep arriving while a read is in flight (the subscriber has asked for nothing more meanwhile).
             var publisher = redis.pubsub(String.class);
@@ -295,45 +305,23 @@ class EventsTests {
                 publisher.publish(SalesService.CHANNEL, api.event.toString());
             }
             send(cumulativeSale(UUID.randomUUID(), id, 2, "20.00", 2, 2, "20.00", 2));
-            String update = nextSalesData(lines, 40);
-            while (!update.contains("\"total_sold\":2")) {
-                update = nextSalesData(lines, 40);
-            }
-            assertThat(ended.get()).as("the stream is still open after the burst").isFalse();
-        } finally {
-            reader.interrupt();
-            opened.body().close();
+            stream.awaitSold(2);
+            assertThat(stream.ended.get()).as("the stream is still open after the burst").isFalse();
         }
     }
 
     @Test
     void salesStreamComesBackAfterRedisDropsTheSubscription() throws Exception {
         UUID id = api.create("Dropped", "10");
-        String token = Tokens.coordinator(api.event);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                + "/api/v1/admin/events/" + api.event + "/tickets/sales/stream?access_token=" + token)).GET().build();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpResponse<Stream<String>> opened = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-        Thread reader = new Thread(() -> opened.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            assertThat(nextSalesData(lines, 10)).contains("\"total_sold\":0");
+        try (SalesStream stream = new SalesStream()) {
+            assertThat(nextSalesData(stream.lines, 10)).contains("\"total_sold\":0");
             // What a Redis restart or failover does to the subscription: its connection closes, and the client
             // neither fails nor completes the subscription; it only stops delivering.
             redis.execute("CLIENT", "KILL", "TYPE", "pubsub");
             send(cumulativeSale(UUID.randomUUID(), id, 4, "40.00", 4, 4, "40.00", 4));
             // The watchdog's probe (1 s in tests) does not come back: the feed subscribes again and has every stream
             // read its figures once more, so the sale whose notice was lost shows too.
-            String update = nextSalesData(lines, 40);
-            while (!update.contains("\"total_sold\":4")) {
-                update = nextSalesData(lines, 40);
-            }
-            assertThat(update).contains("\"package_id\":\"" + id + "\"");
-        } finally {
-            reader.interrupt();
-            opened.body().close();
+            assertThat(stream.awaitSold(4)).contains("\"package_id\":\"" + id + "\"");
         }
     }
 
