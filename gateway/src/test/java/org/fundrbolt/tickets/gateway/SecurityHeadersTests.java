@@ -17,7 +17,8 @@ import io.restassured.response.Response;
 
 /**
  * The browser security headers as production configures them (an image CDN, an OIDC issuer, HSTS): the web UI's
- * full policy, and images, CSV and PDF proxied from the services with nosniff and the gateway's headers only.
+ * full policy, and images, CSV and PDF proxied from the services with nosniff and the gateway's headers only; the
+ * services as several instances, one of them down.
  */
 @QuarkusTest
 @TestProfile(SecurityHeadersTests.Production.class)
@@ -78,5 +79,20 @@ class SecurityHeadersTests {
             assertThat(answer.headers().getValues("Content-Security-Policy"))
                     .containsExactly("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
         });
+    }
+
+    /**
+     * Each service's instances (a list of base URLs) are taken in turn, and the one that refuses connections costs
+     * nobody an answer: every request is served, by both answering instances.
+     */
+    @Test
+    void takesAServicesInstancesInTurnAndPassesOverOneThatIsDown() {
+        java.util.Set<String> instances = new java.util.TreeSet<>();
+        for (int i = 0; i < 9; i++) {
+            Response answer = given().get("/images/" + event + "/" + UUID.randomUUID() + "/" + i + ".png");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            instances.add(answer.header("X-Instance"));
+        }
+        assertThat(instances).containsExactly("a", "b");
     }
 }

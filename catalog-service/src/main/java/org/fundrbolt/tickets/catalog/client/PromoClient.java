@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.fundrbolt.tickets.platform.client.Instances;
 import org.fundrbolt.tickets.platform.client.ServiceToken;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 
@@ -38,6 +39,7 @@ public class PromoClient {
     public Uni<Set<UUID>> unlocks(UUID eventId, UUID donorId, String code) {
         return Uni.createFrom().item(token::bearer)
                 .flatMap(bearer -> api.unlocks(bearer, new PromoApi.UnlockRequest(eventId, donorId, code)))
+                .onFailure(Instances::refused).retry().atMost(Instances.RETRIES_WHEN_REFUSED)
                 .map(answer -> answer.packageIds() == null ? Set.<UUID>of() : Set.copyOf(answer.packageIds()))
                 .onFailure(PromoClient::rateLimited).transform(PromoClient::tooManyGuesses);
     }

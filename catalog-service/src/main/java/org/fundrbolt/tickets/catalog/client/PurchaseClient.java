@@ -9,6 +9,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.fundrbolt.tickets.platform.client.Instances;
 import org.fundrbolt.tickets.platform.client.ServiceToken;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 
@@ -41,6 +42,7 @@ public class PurchaseClient {
         return Uni.createFrom().item(token::bearer)
                 .flatMap(bearer -> api.setLimit(packageId, bearer,
                         new PurchaseApi.LimitRequest(eventId, quantityLimit, catalogVersion)))
+                .onFailure(Instances::refused).retry().atMost(Instances.RETRIES_WHEN_REFUSED)
                 .map(answer -> new LimitOutcome(false, answer.soldCount()))
                 .onFailure(failure -> hasStatus(failure, 409)).recoverWithItem(new LimitOutcome(true, null))
                 .onFailure(failure -> hasStatus(failure, 412)).transform(failure -> changedMeanwhile());
@@ -52,6 +54,7 @@ public class PurchaseClient {
         return Uni.createFrom().item(token::bearer)
                 .flatMap(
                         bearer -> api.retire(packageId, bearer, new PurchaseApi.RetireRequest(eventId, catalogVersion)))
+                .onFailure(Instances::refused).retry().atMost(Instances.RETRIES_WHEN_REFUSED)
                 .map(answer -> new Retired(answer.soldCount(),
                         answer.everSold() != null ? answer.everSold() : answer.soldCount() > 0))
                 .onFailure(failure -> hasStatus(failure, 412)).transform(failure -> changedMeanwhile());

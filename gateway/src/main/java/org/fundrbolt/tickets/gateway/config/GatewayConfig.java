@@ -130,7 +130,7 @@ public interface GatewayConfig {
         Duration redisBackoff();
     }
 
-    /** Upstream base URLs. */
+    /** Upstream base URLs: each one URL, or a comma-separated list of the service's instances, taken in turn. */
     interface Services {
 
         @WithDefault("http://127.0.0.1:8081")

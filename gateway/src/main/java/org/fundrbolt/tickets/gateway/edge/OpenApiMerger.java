@@ -47,7 +47,8 @@ public class OpenApiMerger {
                 config.services().purchaseUrl(), config.services().mediaUrl());
         List<Future<JsonObject>> documents = new ArrayList<>();
         for (String base : bases) {
-            URI uri = URI.create(base);
+            // One instance's document stands for the service's (every replica serves the same one).
+            URI uri = org.fundrbolt.tickets.platform.client.Instances.of(base).next();
             documents.add(client.get(uri.getPort(), uri.getHost(), "/q/openapi?format=json").timeout(3000).send()
                     .map(response -> response.statusCode() == 200 ? response.bodyAsJsonObject() : new JsonObject())
                     .otherwise(failure -> {

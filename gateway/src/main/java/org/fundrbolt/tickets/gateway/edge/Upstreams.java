@@ -3,6 +3,7 @@ package org.fundrbolt.tickets.gateway.edge;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.fundrbolt.tickets.gateway.config.GatewayConfig;
 import org.fundrbolt.tickets.gateway.edge.RouteTable.Service;
+import org.fundrbolt.tickets.platform.client.Instances;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Future;
@@ -17,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -57,14 +60,33 @@ public class Upstreams {
         proxies.get(service).handle(request);
     }
 
-    private HttpProxy proxy(HttpClient client, String baseUrl) {
-        URI uri = URI.create(baseUrl);
-        SocketAddress origin = SocketAddress.inetSocketAddress(uri.getPort(), uri.getHost());
+    /**
+     * The service's instances (a base URL, or a comma-separated list: {@link Instances}) are taken in turn; one that
+     * refuses the connection (stopped, restarting) is passed over for the next, so a replica going away costs its
+     * callers nothing. A request is only ever sent once: a connection that was opened is never tried again.
+     */
+    private HttpProxy proxy(HttpClient client, String baseUrls) {
+        Instances instances = Instances.of(baseUrls);
         HttpProxy proxy = HttpProxy.reverseProxy(client);
-        proxy.originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions().setServer(origin)
-                .setIdleTimeout(idleTimeoutMillis(request.path(), config.upstreamTimeout()))));
-        proxy.addInterceptor(new UpstreamInterceptor(uri.getHost() + ":" + uri.getPort()));
+        proxy.originRequestProvider((request, httpClient) -> connect(httpClient, instances.inTurn(), 0,
+                idleTimeoutMillis(request.path(), config.upstreamTimeout())));
+        proxy.addInterceptor(new UpstreamInterceptor(instances.all().stream()
+                .map(uri -> uri.getHost() + ":" + uri.getPort()).collect(java.util.stream.Collectors.joining(","))));
         return proxy;
+    }
+
+    private static Future<HttpClientRequest> connect(HttpClient client, List<URI> order, int attempt,
+            long idleTimeout) {
+        URI uri = order.get(attempt);
+        SocketAddress origin = SocketAddress.inetSocketAddress(uri.getPort(), uri.getHost());
+        Future<HttpClientRequest> request = client
+                .request(new RequestOptions().setServer(origin).setIdleTimeout(idleTimeout));
+        if (attempt + 1 >= order.size()) {
+            return request;
+        }
+        return request.recover(failure -> Instances.refused(failure)
+                ? connect(client, order, attempt + 1, idleTimeout)
+                : Future.failedFuture(failure));
     }
 
     /** The sales stream is an SSE stream that stays open and quiet for minutes, so it has no idle timeout. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.fundrbolt.tickets.platform.client.Instances;
 import org.fundrbolt.tickets.platform.client.ServiceToken;
 
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,7 @@ public class PurchaseLookup {
     public Uni<Boolean> committed(UUID purchaseId) {
         return Uni.createFrom().item(token::bearer)
                 .chain(bearer -> api.committed(purchaseId, bearer))
+                .onFailure(Instances::refused).retry().atMost(Instances.RETRIES_WHEN_REFUSED)
                 .map(answer -> Boolean.TRUE)
                 .onFailure(failure -> failure instanceof WebApplicationException web && web.getResponse() != null
                         && web.getResponse().getStatus() == 404)

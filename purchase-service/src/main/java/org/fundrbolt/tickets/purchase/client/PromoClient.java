@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.fundrbolt.tickets.platform.client.Instances;
 import org.fundrbolt.tickets.platform.client.ServiceToken;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.purchase.config.PurchaseConfig;
@@ -20,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -82,7 +85,7 @@ public class PromoClient {
     }
 
     private final WebClient client;
-    private final URI base;
+    private final Instances instances;
     private final long timeoutMillis;
     private final ServiceToken serviceToken;
 
@@ -91,7 +94,7 @@ public class PromoClient {
         // once) would queue for them and time out while promo-service idles.
         this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(config.promo().maxConnections())
                 .setKeepAlive(true));
-        this.base = URI.create(config.promo().url());
+        this.instances = Instances.of(config.promo().url());
         this.timeoutMillis = config.promo().timeout().toMillis();
         this.serviceToken = serviceToken;
     }
@@ -119,10 +122,10 @@ public class PromoClient {
     public Uni<List<UUID>> unlocks(UUID eventId, UUID donorId, String code) {
         JsonObject body = new JsonObject().put("event_id", eventId.toString()).put("donor_id", donorId.toString())
                 .put("code", code);
-        return client.postAbs(base.resolve("/internal/v1/unlocks").toString())
+        return send(base -> client.postAbs(base.resolve("/internal/v1/unlocks").toString())
                 .putHeader("Authorization", serviceToken.bearer())
                 .timeout(timeoutMillis)
-                .sendJsonObject(body)
+                .sendJsonObject(body))
                 .onFailure().transform(PromoClient::unavailable)
                 .map(response -> {
                     if (response.statusCode() == 200) {
@@ -145,11 +148,11 @@ public class PromoClient {
      * id), so promo-service also refuses a redeem of it that arrives later. Not retried here: the caller decides.
      */
     public Uni<Void> release(UUID purchaseId, UUID attempt, boolean forGood) {
-        return client.deleteAbs(base.resolve("/internal/v1/redemptions/" + purchaseId + "?attempt=" + attempt
-                + (forGood ? "&final=true" : "")).toString())
+        return send(base -> client.deleteAbs(base.resolve("/internal/v1/redemptions/" + purchaseId + "?attempt="
+                + attempt + (forGood ? "&final=true" : "")).toString())
                 .putHeader("Authorization", serviceToken.bearer())
                 .timeout(timeoutMillis)
-                .send()
+                .send())
                 .map(response -> {
                     if (response.statusCode() >= 300) {
                         throw new IllegalStateException("release answered " + response.statusCode());
@@ -164,10 +167,11 @@ public class PromoClient {
      */
     @Retry(maxRetries = 3, delay = 200)
     public Uni<Void> returnUse(UUID purchaseId) {
-        return client.postAbs(base.resolve("/internal/v1/redemptions/" + purchaseId + "/return").toString())
+        return send(base -> client.postAbs(base.resolve("/internal/v1/redemptions/" + purchaseId + "/return")
+                .toString())
                 .putHeader("Authorization", serviceToken.bearer())
                 .timeout(timeoutMillis)
-                .send()
+                .send())
                 .map(response -> {
                     if (response.statusCode() >= 300) {
                         throw new IllegalStateException("return answered " + response.statusCode());
@@ -185,12 +189,29 @@ public class PromoClient {
         if (attempt != null) {
             body.put("attempt_id", attempt.toString());
         }
-        return client.postAbs(base.resolve(path).toString())
+        return send(base -> client.postAbs(base.resolve(path).toString())
                 .putHeader("Authorization", serviceToken.bearer())
                 .timeout(timeoutMillis)
-                .sendJsonObject(body)
+                .sendJsonObject(body))
                 .onFailure().transform(failure -> unavailable(failure))
                 .map(this::redemption);
+    }
+
+    /**
+     * One call on the next promo-service instance in turn; a refused connection (an instance stopped or restarting)
+     * is tried on the next one, since the request never left. Anything else is the caller's to judge.
+     */
+    private Uni<HttpResponse<Buffer>> send(Function<URI, Uni<HttpResponse<Buffer>>> call) {
+        return Uni.createFrom().deferred(() -> send(call, instances.inTurn(), 0));
+    }
+
+    private static Uni<HttpResponse<Buffer>> send(Function<URI, Uni<HttpResponse<Buffer>>> call, List<URI> order,
+            int attempt) {
+        Uni<HttpResponse<Buffer>> once = call.apply(order.get(attempt));
+        if (attempt + 1 >= order.size()) {
+            return once;
+        }
+        return once.onFailure(Instances::refused).recoverWithUni(() -> send(call, order, attempt + 1));
     }
 
     private Redemption redemption(HttpResponse<?> response) {
