@@ -289,8 +289,9 @@ public class PurchaseService {
             AtomicBoolean maybeTaken) {
         return promo.redeem(purchaseId, attemptId, eventId, donorId, code, item.packageId(), order.quantity(),
                 basePrice(item, order))
-                .onFailure(failure -> heldInFlight(failure) || outcomeUnknown(failure)).recoverWithUni(failure -> {
-                    boolean unknown = !heldInFlight(failure);
+                .onFailure(failure -> heldInFlight(failure) || outcomeUnknown(failure) || breakerOpen(failure))
+                .recoverWithUni(failure -> {
+                    boolean unknown = outcomeUnknown(failure);
                     if (unknown) {
                         maybeTaken.set(true);
                     }
@@ -312,6 +313,16 @@ public class PurchaseService {
                                             waitUntil, attempt + 1, maybeTaken)
                                     : Uni.createFrom().failure(soldOut()));
                 });
+    }
+
+    /**
+     * The circuit breaker is open after a burst of timeouts: nothing was sent, and within the wait the redeem is
+     * asked again at the back-off's pace (the breaker half-opens after its delay), so a burst that briefly
+     * overwhelmed promo-service costs its buyers a wait, not a 503 at once. A promo-service that stays down still
+     * answers 503 when the wait is over.
+     */
+    private static boolean breakerOpen(Throwable failure) {
+        return failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
     }
 
     private static boolean heldInFlight(Throwable failure) {
