@@ -13,7 +13,7 @@ TITLES = {
     "held-inventory-row": "Inventory row held by another session past the sale deadline, 50 buyers (half with a code)",
     "popular-capped-code": "Every buyer with one code capped below the buyers, for fewer tickets than the cap",
     "sponsor-tables": "Buyers of many 50-seat tables at once, with a limit PATCH and liveness probes meanwhile",
-    "rolling-restart": "purchase-service stopped (SIGTERM) and started again under load, half the buyers with a code",
+    "rolling-restart": "purchase-service restarted instance by instance (SIGTERM, started, ready, the next) under load, half the buyers with a code",
     "fuzz": "Fuzz pass over every endpoint (bad bodies, parameters, headers)",
     "redeem-timeouts": "promo-service's code row held past purchase-service's 2 s redeem timeout, 20 buyers (half with an Idempotency-Key, retried)",
     "frozen-sale-relay": "purchase-service's outbox relay frozen past promo's reconcile age, codes capped at 1 use and 1 use per donor",
@@ -24,10 +24,13 @@ TITLES = {
 }
 
 
-def main(results_dir, out):
+def main(results_dir, out, replicas="1"):
+    scale = ("one instance of every service" if replicas == "1" else
+             f"{replicas} instances of every service (`--replicas {replicas}`: the gateway and each service take "
+             "the instances they call in turn; a kill hits the first instance unless the drill says the service is down)")
     lines = ["# Reliability drills", "",
-             f"Run on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC with `deploy/local/stack drill` "
-             "(the same drills run in short form in `deploy/local/stack test`). Each drill is a JUnit test in "
+             f"Run on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC with `deploy/local/stack drill --replicas {replicas}`, "
+             f"{scale} (the same drills run in short form on two instances in `deploy/local/stack test`). Each drill is a JUnit test in "
              "`deploy/system-tests` (FaultDrillSystemTests, FaultDrillWaitingSystemTests, HostileInputSystemTests) that fails if anything is lost, "
              "half-written or answered with a 5xx.", "",
              "| drill | figures |", "|---|---|"]
@@ -43,4 +46,4 @@ def main(results_dir, out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE)
 class FaultDrillMailSystemTests {
 
-    private static final String GATEWAY = StackReadyTests.GATEWAY;
     private final UUID event = UUID.randomUUID();
     private final String coordinator = SystemTokens.coordinator(event);
 
@@ -30,7 +29,7 @@ class FaultDrillMailSystemTests {
     void anSmtpOutageDelaysMailButNeverASaleAndLosesOrDoublesNone() {
         String packageId = given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("name", "Mail drill", "price", 30))
-                .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
+                .post(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
                 .extract().path("id");
         Await.until("package on sale", Duration.ofSeconds(15), () -> StackControl.query("purchase",
                 "select count(*) from inventory where enabled and package_id = '" + packageId + "'") == 1);
@@ -82,7 +81,7 @@ class FaultDrillMailSystemTests {
             long start = System.nanoTime();
             given().auth().oauth2(SystemTokens.donor(UUID.randomUUID())).contentType("application/json")
                     .body(Map.of("package_id", packageId, "quantity", 1, "email", prefix + "-" + i + "@" + domain))
-                    .post(GATEWAY + "/api/v1/events/" + event + "/tickets/purchase").then().statusCode(201);
+                    .post(Gateways.next() + "/api/v1/events/" + event + "/tickets/purchase").then().statusCode(201);
             millis.add((System.nanoTime() - start) / 1_000_000);
         }
         return millis;

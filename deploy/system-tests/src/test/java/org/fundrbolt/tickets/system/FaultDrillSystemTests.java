@@ -33,7 +33,6 @@ import io.restassured.response.Response;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultDrillSystemTests {
 
-    static final String GATEWAY = StackReadyTests.GATEWAY;
     static final boolean FULL = Boolean.getBoolean("drill.full");
     private final UUID event = UUID.randomUUID();
     private final String coordinator = SystemTokens.coordinator(event);
@@ -80,7 +79,7 @@ class FaultDrillSystemTests {
             body.put("quantity_limit", limit);
         }
         String id = given().auth().oauth2(coordinator).contentType("application/json").body(body)
-                .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
+                .post(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
                 .extract().path("id");
         Await.until("package on sale", Duration.ofSeconds(15),
                 () -> StackControl.query("purchase",
@@ -94,12 +93,12 @@ class FaultDrillSystemTests {
             body.put("promo_code", promo);
         }
         return given().auth().oauth2(SystemTokens.donor(donor)).contentType("application/json").body(body)
-                .post(GATEWAY + "/api/v1/events/" + event + "/tickets/purchase");
+                .post(Gateways.next() + "/api/v1/events/" + event + "/tickets/purchase");
     }
 
     private int projectedSold(String packageId) {
         List<Map<String, Object>> packages = given().auth().oauth2(coordinator)
-                .get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/sales").then().statusCode(200)
+                .get(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/sales").then().statusCode(200)
                 .extract().path("packages");
         return packages.stream().filter(p -> packageId.equals(p.get("package_id")))
                 .mapToInt(p -> ((Number) p.get("sold_count")).intValue()).findFirst().orElse(0);
@@ -107,7 +106,7 @@ class FaultDrillSystemTests {
 
     private Map<String, Object> projected(String packageId) {
         List<Map<String, Object>> packages = given().auth().oauth2(coordinator)
-                .get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/sales").then().statusCode(200)
+                .get(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/sales").then().statusCode(200)
                 .extract().path("packages");
         return packages.stream().filter(p -> packageId.equals(p.get("package_id"))).findFirst().orElse(null);
     }
@@ -135,7 +134,8 @@ class FaultDrillSystemTests {
         for (int i = 0; i < 5; i++) {
             orders.add(given().auth().oauth2(SystemTokens.donor(UUID.randomUUID())).contentType("application/json")
                     .body(Map.of("package_id", cancelledDuringOutage, "quantity", 2, "donation_amount", 5))
-                    .post(GATEWAY + "/api/v1/events/" + event + "/tickets/purchase").then().statusCode(201).extract()
+                    .post(Gateways.next() + "/api/v1/events/" + event + "/tickets/purchase").then().statusCode(201)
+                    .extract()
                     .jsonPath());
         }
         long outage = FULL ? 20_000 : 8_000;
@@ -149,17 +149,17 @@ class FaultDrillSystemTests {
                         : Map.of("reason", "drill: one seat", "ticket_ids",
                                 List.of(orders.get(i).getString("tickets[0].id")));
                 given().auth().oauth2(coordinator).contentType("application/json").body(body)
-                        .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/purchases/"
+                        .post(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/purchases/"
                                 + orders.get(i).getString("id") + "/cancellations")
                         .then().statusCode(201);
             }
             // Catalog changes while the broker is down: answered at once, queued in the catalog's outbox.
             given().auth().oauth2(coordinator).contentType("application/json").body(Map.of("price", 35.50))
-                    .patch(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages/" + repriced).then()
+                    .patch(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/packages/" + repriced).then()
                     .statusCode(200);
             String createdDuringOutage = given().auth().oauth2(coordinator).contentType("application/json")
                     .body(Map.of("name", "Created while Kafka is down", "price", 12))
-                    .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages")
+                    .post(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/packages")
                     .then().statusCode(201).extract().path("id");
             sleep(outage);
             assertThat(load.statuses.keySet()).as("every purchase answers 201 while Kafka is down").containsOnly(201);
@@ -215,7 +215,7 @@ class FaultDrillSystemTests {
         String packageId = createPackage("Catalog crash drill", null);
         try (SteadyLoad load = new SteadyLoad(packageId, null, 100)) {
             sleep(1_000);
-            StackControl.kill("catalog-service", true);
+            StackControl.killAll("catalog-service", true);
             sleep(FULL ? 10_000 : 4_000);
             StackControl.restart("catalog-service");
             sleep(1_000);
@@ -234,8 +234,8 @@ class FaultDrillSystemTests {
         String packageId = createPackage("Promo drill", 100);
         given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("code", "DRILL10", "discount_type", "percentage", "discount_value", 10))
-                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
-        StackControl.kill("promo-service", true);
+                .post(Gateways.next() + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+        StackControl.killAll("promo-service", true);
         try {
             buy(UUID.randomUUID(), packageId, 1, null).then().statusCode(201);
             buy(UUID.randomUUID(), packageId, 1, "DRILL10").then().statusCode(503)
@@ -247,7 +247,8 @@ class FaultDrillSystemTests {
         Await.until("codes work again", Duration.ofSeconds(30), () -> buy(UUID.randomUUID(), packageId, 1, "DRILL10")
                 .statusCode() == 201);
         List<Map<String, Object>> codes = given().auth().oauth2(coordinator)
-                .get(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().extract().path("promo_codes");
+                .get(Gateways.next() + "/api/v1/admin/events/" + event + "/promo-codes").then().extract()
+                .path("promo_codes");
         assertThat(codes.get(0).get("current_uses")).as("the refused purchase consumed no use").isEqualTo(1);
         Reliability.record("promo-outage", Map.of("without_code", 201, "with_code_while_down", 503, "uses_after", 1));
     }
@@ -260,10 +261,10 @@ class FaultDrillSystemTests {
         String packageId = createPackage("Purchase crash drill", null);
         given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("code", "CRASH5", "discount_type", "fixed_amount", "discount_value", 5))
-                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+                .post(Gateways.next() + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
         Await.until("code usable", Duration.ofSeconds(60),
                 () -> given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
-                        .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/CRASH5/validate?package_id="
+                        .get(Gateways.next() + "/api/v1/events/" + event + "/promo-codes/CRASH5/validate?package_id="
                                 + packageId + "&quantity=1")
                         .statusCode() == 200);
         try (SteadyLoad withCode = new SteadyLoad(packageId, "CRASH5", 20);
@@ -287,7 +288,7 @@ class FaultDrillSystemTests {
                 "select count(*) from " + purchases + " and promo_code = 'CRASH5'");
         Await.until("promo uses equal the purchases that used the code", Duration.ofSeconds(60), () -> {
             List<Map<String, Object>> codes = given().auth().oauth2(coordinator)
-                    .get(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().extract()
+                    .get(Gateways.next() + "/api/v1/admin/events/" + event + "/promo-codes").then().extract()
                     .path("promo_codes");
             return ((Number) codes.get(0).get("current_uses")).longValue() == withPromo;
         });
@@ -308,10 +309,10 @@ class FaultDrillSystemTests {
         given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("code", "BLINK5", "discount_type", "fixed_amount", "discount_value", 5,
                         "max_total_uses", 100_000))
-                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+                .post(Gateways.next() + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
         Await.until("code usable", Duration.ofSeconds(60),
                 () -> given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
-                        .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/BLINK5/validate?package_id="
+                        .get(Gateways.next() + "/api/v1/events/" + event + "/promo-codes/BLINK5/validate?package_id="
                                 + packageId + "&quantity=1")
                         .statusCode() == 200);
         String version = StackControl.ROOT.toFile().exists() ? postgresVersion() : "15";
@@ -328,8 +329,12 @@ class FaultDrillSystemTests {
                 StackControl.run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"));
             }
             for (int port : new int[]{8081, 8082, 8083, 8084}) {
-                Await.until("service on " + port + " ready again", Duration.ofSeconds(60),
-                        () -> given().get("http://127.0.0.1:" + (port + 1000) + "/q/health/ready").statusCode() == 200);
+                for (int instance = 1; instance <= StackControl.REPLICAS; instance++) {
+                    int management = StackControl.managementPort(port, instance);
+                    Await.until("service on " + management + " ready again", Duration.ofSeconds(60),
+                            () -> given().get("http://127.0.0.1:" + management + "/q/health/ready")
+                                    .statusCode() == 200);
+                }
             }
             sleep(3_000); // sales again after the restart
             withCode.close();
@@ -351,7 +356,8 @@ class FaultDrillSystemTests {
         Instant settled = Instant.now();
         Await.until("the sales view equals purchase-service's figures", Duration.ofSeconds(60), () -> {
             Map<String, Object> view = given().auth().oauth2(coordinator)
-                    .get(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/sales").then().statusCode(200).extract()
+                    .get(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/sales").then().statusCode(200)
+                    .extract()
                     .jsonPath().getMap("$");
             return ((Number) view.get("total_sold")).longValue() == sold
                     && ((Number) view.get("total_tickets")).longValue() == sold
@@ -438,7 +444,7 @@ class FaultDrillSystemTests {
         String packageId = createPackage("Redis restart drill", 100);
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = http.send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create(GATEWAY + "/api/v1/admin/events/" + event
+                .newBuilder(java.net.URI.create(Gateways.next() + "/api/v1/admin/events/" + event
                         + "/tickets/sales/stream?access_token=" + coordinator))
                 .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
@@ -489,10 +495,10 @@ class FaultDrillSystemTests {
                 "discount_value", 5));
         body.putAll(limits);
         given().auth().oauth2(coordinator).contentType("application/json").body(body)
-                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+                .post(Gateways.next() + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
         Await.until(code + " usable", Duration.ofSeconds(60), () -> given().auth()
                 .oauth2(SystemTokens.donor(UUID.randomUUID()))
-                .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/" + code + "/validate?package_id="
+                .get(Gateways.next() + "/api/v1/events/" + event + "/promo-codes/" + code + "/validate?package_id="
                         + packageId + "&quantity=1")
                 .statusCode() == 200);
     }

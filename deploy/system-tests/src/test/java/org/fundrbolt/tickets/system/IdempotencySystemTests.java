@@ -20,11 +20,11 @@ import io.restassured.response.Response;
 
 /**
  * ARCHITECTURE.md, "Idempotency claims first": concurrent repeats of one Idempotency-Key are one purchase
- * with one promo use, even with a code the donor may use only once.
+ * with one promo use, even with a code the donor may use only once. Run again among the drills on two instances of
+ * every service ({@code stack test}), where the repeats reach both purchase-service instances through both gateways.
  */
 class IdempotencySystemTests {
 
-    private static final String GATEWAY = StackReadyTests.GATEWAY;
     private final UUID event = UUID.randomUUID();
     private final String coordinator = SystemTokens.coordinator(event);
 
@@ -32,16 +32,16 @@ class IdempotencySystemTests {
     void tenConcurrentRepeatsOfOneKeyWithAOncePerDonorCodeAreOnePurchaseAndOneUse() throws Exception {
         String packageId = given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("name", "Repeat seats", "price", new BigDecimal("50.00"), "quantity_limit", 100))
-                .post(GATEWAY + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
+                .post(Gateways.next() + "/api/v1/admin/events/" + event + "/tickets/packages").then().statusCode(201)
                 .extract().path("id");
         given().auth().oauth2(coordinator).contentType("application/json")
                 .body(Map.of("code", "ONCE", "discount_type", "percentage", "discount_value", 10,
                         "max_uses_per_donor", 1))
-                .post(GATEWAY + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
+                .post(Gateways.next() + "/api/v1/admin/events/" + event + "/promo-codes").then().statusCode(201);
         UUID donor = UUID.randomUUID();
         Await.until("the package on sale with the code", Duration.ofSeconds(15),
                 () -> given().auth().oauth2(SystemTokens.donor(UUID.randomUUID()))
-                        .get(GATEWAY + "/api/v1/events/" + event + "/promo-codes/ONCE/validate?package_id="
+                        .get(Gateways.next() + "/api/v1/events/" + event + "/promo-codes/ONCE/validate?package_id="
                                 + packageId + "&quantity=1")
                         .statusCode() == 200
                         && StackControl.query("purchase", "select count(*) from inventory where enabled and "
@@ -56,7 +56,7 @@ class IdempotencySystemTests {
                 return given().auth().oauth2(SystemTokens.donor(donor)).contentType("application/json")
                         .header("Idempotency-Key", "order-1")
                         .body(Map.of("package_id", packageId, "quantity", 1, "promo_code", "ONCE"))
-                        .post(GATEWAY + "/api/v1/events/" + event + "/tickets/purchase");
+                        .post(Gateways.next() + "/api/v1/events/" + event + "/tickets/purchase");
             }));
         }
         start.countDown();

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class StackControl {
 
     static final Path ROOT = Path.of(System.getProperty("repo.root", "../.."));
+    /** How many instances of every service the stack runs ({@code stack up --replicas N}). */
+    static final int REPLICAS = Integer.getInteger("stack.replicas", 1);
 
     private StackControl() {
     }
@@ -37,7 +39,29 @@ final class StackControl {
         }
     }
 
-    /** Starts (or restarts) a service, waiting until it is ready; extra environment as KEY=VALUE. */
+    /** Every instance of a service: SERVICE, SERVICE-2 … (deploy/local/stack's names). */
+    static List<String> instances(String service) {
+        List<String> names = new ArrayList<>(List.of(service));
+        for (int i = 2; i <= REPLICAS; i++) {
+            names.add(service + "-" + i);
+        }
+        return names;
+    }
+
+    /** The whole service down: every instance killed (crash) or stopped. */
+    static void killAll(String service, boolean crash) {
+        instances(service).forEach(name -> kill(name, crash));
+    }
+
+    /** The management port of an instance (API port + 1000, + 100 for each instance after the first). */
+    static int managementPort(int apiPort, int instance) {
+        return apiPort + 1000 + 100 * (instance - 1);
+    }
+
+    /**
+     * Starts (or restarts) every instance of a service, one after the other, each ready before the next stops (a
+     * rolling restart; {@code SERVICE-i} for one instance), waiting until it is ready; extra environment as KEY=VALUE.
+     */
     static void restart(String service, String... environment) {
         List<String> command = new ArrayList<>(
                 List.of(ROOT.resolve("deploy/local/stack").toString(), "restart", service));
