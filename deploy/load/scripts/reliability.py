@@ -21,6 +21,7 @@ TITLES = {
     "held-set-limit": "A limit lowering held past catalog's 3 s timeout by a locked inventory row, then 200 buyers at once",
     "held-retire": "A delete of a package with sales held past catalog's timeout by a locked inventory row",
     "frozen-catalog-relay": "catalog-service's outbox relay frozen while a package is disabled",
+    "smtp-outage": "The SMTP server (MailDev) killed for 30 s while 100 buyers check out, then started again",
 }
 
 
