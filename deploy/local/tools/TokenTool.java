@@ -15,6 +15,8 @@ import org.jose4j.jwt.JwtClaims;
 /**
  * Mints one RS256 JWT signed with the DEVELOPMENT key pair that the local services trust.
  * Usage: TokenTool KEY_DIR --sub UUID --roles r1,r2 [--events e1,e2] [--ttl SECONDS]
+ *        TokenTool KEY_DIR --count N --roles r1,r2 [...]   N tokens, one per line, each for a random subject
+ *        (the benchmark's many donors).
  */
 public class TokenTool {
 
@@ -24,6 +26,7 @@ public class TokenTool {
         String roles = null;
         String events = null;
         long ttl = 3600;
+        int count = 0;
         for (int i = 1; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -31,13 +34,25 @@ public class TokenTool {
                 case "--roles" -> { roles = value; i++; }
                 case "--events" -> { events = value; i++; }
                 case "--ttl" -> { ttl = Long.parseLong(value); i++; }
+                case "--count" -> { count = Integer.parseInt(value); i++; }
                 default -> fail("unknown option " + args[i]);
             }
         }
-        if (sub == null || roles == null) {
-            fail("usage: stack token --sub UUID --roles r1,r2 [--events e1,e2] [--ttl SECONDS]");
+        if ((sub == null && count < 1) || roles == null) {
+            fail("usage: stack token (--sub UUID | --count N) --roles r1,r2 [--events e1,e2] [--ttl SECONDS]");
+        }
+        PrivateKey key = readPrivateKey(keyDir.resolve("jwt-dev-private.pem"));
+        if (count > 0) {
+            for (int i = 0; i < count; i++) {
+                System.out.println(mint(key, UUID.randomUUID().toString(), roles, events, ttl));
+            }
+            return;
         }
         UUID.fromString(sub);
+        System.out.println(mint(key, sub, roles, events, ttl));
+    }
+
+    private static String mint(PrivateKey key, String sub, String roles, String events, long ttl) throws Exception {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(System.getenv().getOrDefault("FUNDRBOLT_JWT_ISSUER", "https://auth.fundrbolt.dev/local"));
         claims.setAudience(System.getenv().getOrDefault("FUNDRBOLT_JWT_AUDIENCE", "fundrbolt-tickets"));
@@ -53,11 +68,11 @@ public class TokenTool {
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(readPrivateKey(keyDir.resolve("jwt-dev-private.pem")));
+        jws.setKey(key);
         jws.setKeyIdHeaderValue("dev-jwt-1");
         jws.setHeader("typ", "JWT");
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        System.out.println(jws.getCompactSerialization());
+        return jws.getCompactSerialization();
     }
 
     private static List<String> split(String csv) {
