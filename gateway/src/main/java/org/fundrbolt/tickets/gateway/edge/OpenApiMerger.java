@@ -48,7 +48,7 @@ public class OpenApiMerger {
         List<Future<JsonObject>> documents = new ArrayList<>();
         for (String base : bases) {
             // One instance's document stands for the service's (every replica serves the same one).
-            URI uri = org.fundrbolt.tickets.platform.client.Instances.of(base).next();
+            URI uri = org.fundrbolt.tickets.platform.client.Instances.of(base).all().get(0);
             documents.add(client.get(uri.getPort(), uri.getHost(), "/q/openapi?format=json").timeout(3000).send()
                     .map(response -> response.statusCode() == 200 ? response.bodyAsJsonObject() : new JsonObject())
                     .otherwise(failure -> {

@@ -46,11 +46,6 @@ public final class Instances {
         return uri;
     }
 
-    /** The next instance in turn. */
-    public URI next() {
-        return bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
-    }
-
     /**
      * Every instance, starting with the next one in turn: what one call tries, in this order, while connections are
      * refused. Each call takes its own order, so concurrent calls never send each other's retry to the instance that
@@ -65,11 +60,6 @@ public final class Instances {
         return order;
     }
 
-    /** How many instances there are: a refused call is tried once on each before it fails. */
-    public int size() {
-        return bases.size();
-    }
-
     public List<URI> all() {
         return bases;
     }
@@ -79,7 +69,8 @@ public final class Instances {
      * never reached the service, so trying another instance cannot do anything twice.
      */
     public static boolean refused(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 10; cause = cause.getCause(), depth++) {
             if (cause instanceof java.net.ConnectException || cause instanceof java.net.NoRouteToHostException
                     || cause instanceof java.net.UnknownHostException) {
                 return true;

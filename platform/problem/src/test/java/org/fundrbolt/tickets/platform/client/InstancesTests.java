@@ -16,9 +16,9 @@ class InstancesTests {
     @Test
     void oneUrlIsEveryCallsInstance() {
         Instances instances = Instances.of("http://127.0.0.1:8083");
-        assertThat(instances.size()).isEqualTo(1);
-        assertThat(instances.next()).isEqualTo(URI.create("http://127.0.0.1:8083"));
-        assertThat(instances.next()).isEqualTo(URI.create("http://127.0.0.1:8083"));
+        assertThat(instances.all()).containsExactly(URI.create("http://127.0.0.1:8083"));
+        assertThat(instances.inTurn()).containsExactly(URI.create("http://127.0.0.1:8083"));
+        assertThat(instances.inTurn()).containsExactly(URI.create("http://127.0.0.1:8083"));
     }
 
     @Test
@@ -26,7 +26,7 @@ class InstancesTests {
         Instances instances = Instances.of(" http://a:8083 , http://b:8183,");
         List<URI> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            calls.add(instances.next());
+            calls.add(instances.inTurn().get(0));
         }
         assertThat(calls).extracting(URI::getHost).containsExactly("a", "b", "a", "b");
     }
@@ -36,7 +36,7 @@ class InstancesTests {
         Instances instances = Instances.of("http://a:1,http://b:1,http://c:1");
         assertThat(instances.inTurn()).extracting(URI::getHost).containsExactly("a", "b", "c");
         assertThat(instances.inTurn()).extracting(URI::getHost).containsExactly("b", "c", "a");
-        assertThat(instances.next().getHost()).isEqualTo("c");
+        assertThat(instances.inTurn().get(0).getHost()).isEqualTo("c");
     }
 
     @Test

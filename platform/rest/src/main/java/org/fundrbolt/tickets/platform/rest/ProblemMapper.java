@@ -11,6 +11,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.fundrbolt.tickets.platform.client.Instances;
 import org.fundrbolt.tickets.platform.problem.DomainException;
 import org.fundrbolt.tickets.platform.problem.DomainException.FieldError;
 import org.fundrbolt.tickets.platform.problem.Problem;
@@ -199,11 +200,12 @@ public class ProblemMapper {
      * (its outcome is unknown, and the callers that may have committed answer it themselves).
      */
     static boolean unreachable(Throwable failure) {
+        if (Instances.refused(failure)) {
+            return true;
+        }
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 10; cause = cause.getCause(), depth++) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.NoRouteToHostException
-                    || cause instanceof java.net.UnknownHostException || CONNECT_TIME_SQL_STATES.contains(
-                            sqlState(cause))) {
+            if (CONNECT_TIME_SQL_STATES.contains(sqlState(cause))) {
                 return true;
             }
         }
