@@ -244,6 +244,15 @@ class FaultDrillWaitingSystemTests {
         assertThat(statuses.keySet()).as("sold, or told to try again").allMatch(answer -> answer.equals("201")
                 || answer.startsWith("503"));
         assertThat(statuses.getOrDefault("201", 0)).isPositive();
+        if (StackControl.REPLICAS > 1) {
+            // The other instance serves while one restarts: the callers pass over the one refusing connections, so
+            // only requests already sent on a connection the stopping instance closed are told 503 (measured 3 to 9
+            // of some 1,900; without the pass-over 90, one instance 2,082).
+            int told503 = statuses.entrySet().stream().filter(entry -> entry.getKey().startsWith("503"))
+                    .mapToInt(Map.Entry::getValue).sum();
+            int answered = statuses.values().stream().mapToInt(Integer::intValue).sum();
+            assertThat(told503).as("503s while another instance served: %s", statuses).isLessThan(answered / 50);
+        }
         String purchases = "purchases where package_id = '" + packageId + "'";
         assertThat(StackControl.query("purchase", "select count(*) from " + purchases
                 + " and quantity * seats_per_package <> (select count(*) from tickets t where t.purchase_id = "
